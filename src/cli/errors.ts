@@ -1,0 +1,24 @@
+/**
+ * The few ways a run ends early, each with its exit status. They are caught
+ * in one place (main.ts), printed as one line, and never as a stack trace.
+ */
+
+export const EXIT = {
+  ok: 0,
+  /** Usage, configuration or unreadable input. */
+  usage: 1,
+  /** --strict and some row was rejected. */
+  rejected: 2,
+  /** A bug in csc-kpi itself. */
+  internal: 70,
+} as const;
+
+export class CliError extends Error {
+  override readonly name = 'CliError';
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.usage,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Everything a command touches outside itself: streams, environment, the
+ * clock and the file system. Tests pass their own.
+ */
+import { randomBytes } from 'node:crypto';
+import { createReadStream, type ReadStream } from 'node:fs';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { type Day, dayFromYmd } from '../core/day.js';
+import { CliError } from './errors.js';
+
+export interface OutputStream {
+  write(text: string): unknown;
+  readonly isTTY?: boolean | undefined;
+}
+
+export interface CliIo {
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Today's date where the user is; the default as-at date. */
+  today(): Day;
+}
+
+/** The real process. "Today" is the local calendar date of the machine running the job. */
+export function processIo(): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    today() {
+      const now = new Date();
+      return dayFromYmd(now.getFullYear(), now.getMonth() + 1, now.getDate());
+    },
+  };
+}
+
+function describeFsError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder, not a file';
+    case 'ENOTDIR':
+      return 'it is a file, not a folder';
+    default:
+      return (e as Error).message;
+  }
+}
+
+/** Reads a whole (small) text file such as a configuration. */
+export async function readTextFile(path: string, what: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read ${what} ${path}: ${describeFsError(e)}`);
+  }
+}
+
+/** Opens a file for streaming, failing early (and plainly) when it cannot be read. */
+export async function openFile(path: string): Promise<ReadStream> {
+  try {
+    const s = await stat(path);
+    if (s.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+  } catch (e) {
+    throw new CliError(`cannot read ${path}: ${describeFsError(e)}`);
+  }
+  return createReadStream(path, { highWaterMark: 1 << 20 });
+}
+
+/** The entries of a folder, sorted, so a run never depends on the order the file system lists them. */
+export async function listFolder(path: string): Promise<string[]> {
+  try {
+    return (await readdir(path)).sort();
+  } catch (e) {
+    throw new CliError(`cannot read the data folder ${path}: ${describeFsError(e)}`);
+  }
+}
+
+/**
+ * Writes a file atomically: into a temporary file beside it, then renamed
+ * over it, so a failed run never leaves a half-written file.
+ */
+export async function writeFileAtomic(path: string, content: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, content, 'utf8');
+    await rename(temp, path);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw new CliError(`cannot write ${path}: ${describeFsError(e)}`);
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * The command line. Parses arguments, runs a command, and turns every
+ * failure into one plain line on stderr and an exit status:
+ * 0 done; 1 usage, configuration or unreadable input; 2 --strict and some
+ * row was rejected.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts.js';
+import { SCORECARD_FORMATS } from '../render/index.js';
+import { CliError, EXIT } from './errors.js';
+import { type CliIo, processIo } from './io.js';
+import { runScorecard } from './scorecard.js';
+import { generator } from './version.js';
+
+/** `--cp-plans` for cp_plans. */
+function fileOption(name: ExtractName): string {
+  return `--${name.replace(/_/g, '-')} <file>`;
+}
+
+function optionKey(name: ExtractName): string {
+  return name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}
+
+function addSourceOptions(cmd: Command): Command {
+  cmd.option('--data <dir>', 'folder holding the extracts (contacts.csv, assessments.csv, ...)');
+  for (const name of EXTRACT_NAMES) cmd.option(fileOption(name), `the ${name} extract (instead of ${EXTRACTS[name].file} in --data)`);
+  return cmd;
+}
+
+function sourcesOf(opts: Record<string, unknown>) {
+  const files: Partial<Record<ExtractName, string>> = {};
+  for (const name of EXTRACT_NAMES) {
+    const v = opts[optionKey(name)];
+    if (typeof v === 'string') files[name] = v;
+  }
+  return { data: opts.data as string | undefined, files };
+}
+
+function addPeriodOptions(cmd: Command): Command {
+  return cmd
+    .option('--from <YYYY-MM>', 'first month (default: 12 months before --to)')
+    .option('--to <YYYY-MM>', 'last month (default: the as-at month)')
+    .option('--period <YYYY-MM>', 'one month only')
+    .option('--as-at <YYYY-MM-DD>', 'the date the extracts were taken (default: today)')
+    .option('--config <file>', 'rules, calendar and column mapping (YAML or JSON)');
+}
+
+export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command();
+  const { name, version } = generator();
+  program
+    .name(name)
+    .description("Children's social care performance measures from case-management CSV extracts")
+    .version(version)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(s.startsWith('error:') ? `csc-kpi: ${s}` : s),
+    })
+    .showHelpAfterError('(run csc-kpi --help for usage)');
+
+  const scorecard = program
+    .command('scorecard')
+    .description('every measure for every month, against the targets')
+    .addHelpText(
+      'after',
+      `
+Exit status: 0 done; 1 usage, configuration or unreadable input; 2 --strict and rows were rejected.
+Example:
+  csc-kpi scorecard --data extracts/ --from 2020-04 --to 2021-04 --as-at 2021-05-10 --targets plan.yaml`,
+    );
+  addSourceOptions(scorecard);
+  addPeriodOptions(scorecard)
+    .option('--targets <file>', 'target trajectories (YAML or JSON)')
+    .addOption(new Option('--format <format>', 'output format').choices(Object.keys(SCORECARD_FORMATS)).default('table'))
+    .option('--out <file>', 'write to this file (atomically) instead of stdout')
+    .option('--strict', 'exit 2, writing nothing, when any row was rejected', false)
+    .action(async (opts: Record<string, unknown>) => {
+      setExit(
+        await runScorecard(
+          {
+            sources: sourcesOf(opts),
+            from: opts.from as string | undefined,
+            to: opts.to as string | undefined,
+            period: opts.period as string | undefined,
+            asAt: opts.asAt as string | undefined,
+            config: opts.config as string | undefined,
+            targets: opts.targets as string | undefined,
+            format: opts.format as string,
+            out: opts.out as string | undefined,
+            strict: opts.strict === true,
+          },
+          io,
+        ),
+      );
+    });
+  return program;
+}
+
+/**
+ * Runs the command line with `argv` (without the node and script names) and
+ * returns the exit status. Never throws.
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(io, (code) => (exitCode = code));
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version end here too, with exit code 0.
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof CliError) {
+      io.stderr.write(`csc-kpi: ${e.message}\n`);
+      return e.exitCode;
+    }
+    const err = e as Error;
+    io.stderr.write(`csc-kpi: internal error: ${err?.message ?? String(e)}\n  (this is a bug in csc-kpi; please report it with the command you ran)\n`);
+    if (io.env.CSC_KPI_DEBUG) io.stderr.write(`${err?.stack ?? ''}\n`);
+    return EXIT.internal;
+  }
+}

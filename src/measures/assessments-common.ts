@@ -1,0 +1,42 @@
+import { iso } from './common.js';
+import { type MeasureContext, type MeasureData, type Outcomes, need } from './types.js';
+
+/** The assessment timescale, in working days. */
+export const ASSESSMENT_WORKING_DAYS = 45;
+
+/**
+ * Assessments authorised in the period, met when authorised within 45
+ * working days of the clock start (the assessment's start date, or the
+ * referral date when so configured).
+ */
+export function evaluateAuthorised(data: MeasureData, context: MeasureContext, out: Outcomes, onlyNew: boolean): void {
+  const { calendar, rules } = context;
+  const fromReferral = rules.assessmentClock === 'referral';
+  out.from('assessments');
+  for (const a of need(data, 'assessments')) {
+    if (a.authorisedDate === null) continue;
+    const p = out.periodOf(a.authorisedDate);
+    if (p < 0) continue;
+    const clock = fromReferral ? a.referralDate : a.startDate;
+    const workingDays = clock === null || clock > a.authorisedDate ? null : calendar.workingDaysBetween(clock, a.authorisedDate);
+    const detail = out.observing
+      ? {
+          kind: a.kind,
+          start_date: iso(a.startDate),
+          referral_date: iso(a.referralDate),
+          clock_start: iso(clock),
+          authorised_date: iso(a.authorisedDate),
+          working_days: workingDays,
+        }
+      : undefined;
+    if (onlyNew && a.kind !== 'new') out.exclude(p, a, a.kind === null ? 'kind-blank' : 'not-new', detail);
+    else if (clock === null) out.exclude(p, a, 'no-referral-date', detail);
+    else if (workingDays === null) out.exclude(p, a, 'referral-after-authorisation', detail);
+    else if (workingDays <= ASSESSMENT_WORKING_DAYS) out.met(p, a, detail);
+    else out.notMet(p, a, detail);
+  }
+}
+
+export function clockWords(fromReferral: boolean): string {
+  return fromReferral ? 'referral_date' : 'start_date';
+}

@@ -1,0 +1,34 @@
+import { ASSESSMENT_WORKING_DAYS } from './assessments-common.js';
+import { iso } from './common.js';
+import { type Measure, need } from './types.js';
+
+/**
+ * Assessments open at the snapshot S (started on or before S, and not
+ * authorised, or authorised after S); the numerator is those open for more
+ * than 45 working days at S.
+ */
+export const assessmentsOpenOver45wd: Measure = {
+  id: 'assessments_open_over_45wd',
+  title: 'Open assessments over 45 working days old',
+  unit: 'percent',
+  scale: 100,
+  direction: 'lower',
+  extracts: ['assessments'],
+  rule: () =>
+    `assessments open at the snapshot S (start_date <= S, not authorised or authorised after S); counted when workingDaysBetween(start_date, S) > ${ASSESSMENT_WORKING_DAYS}`,
+  evaluate(data, { calendar }, out) {
+    out.from('assessments');
+    for (const a of need(data, 'assessments')) {
+      out.periods.forEach((period, p) => {
+        const s = period.snapshot;
+        if (a.startDate > s || (a.authorisedDate !== null && a.authorisedDate <= s)) return;
+        const workingDays = calendar.workingDaysBetween(a.startDate, s);
+        const detail = out.observing
+          ? { start_date: iso(a.startDate), authorised_date: iso(a.authorisedDate), snapshot: iso(s), working_days: workingDays }
+          : undefined;
+        if (workingDays > ASSESSMENT_WORKING_DAYS) out.met(p, a, detail);
+        else out.notMet(p, a, detail);
+      });
+    }
+  },
+};

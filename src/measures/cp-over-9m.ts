@@ -1,0 +1,39 @@
+import { addMonths } from '../core/day.js';
+import { iso, isOpenAt } from './common.js';
+import { CP_LONG_MONTHS, isLongPlan } from './cp-common.js';
+import { type Measure, need } from './types.js';
+
+/**
+ * Child protection plans open at the snapshot S; the numerator is those open
+ * nine months or more (S on or after the start date plus nine calendar months).
+ */
+export const cpOver9m: Measure = {
+  id: 'cp_over_9m',
+  title: 'Child protection plans open 9 months or more',
+  unit: 'percent',
+  scale: 100,
+  direction: 'lower',
+  extracts: ['cp_plans'],
+  rule: () =>
+    `plans open at the snapshot S (start_date <= S, no end_date or end_date > S); counted when S >= addMonths(start_date, ${CP_LONG_MONTHS})`,
+  evaluate(data, _context, out) {
+    out.from('cp_plans');
+    for (const plan of need(data, 'cp_plans')) {
+      out.periods.forEach((period, p) => {
+        const s = period.snapshot;
+        if (!isOpenAt(plan.startDate, plan.endDate, s)) return;
+        const detail = out.observing
+          ? {
+              start_date: iso(plan.startDate),
+              end_date: iso(plan.endDate),
+              nine_months: iso(addMonths(plan.startDate, CP_LONG_MONTHS)),
+              snapshot: iso(s),
+              days_open: s - plan.startDate,
+            }
+          : undefined;
+        if (isLongPlan(plan.startDate, s)) out.met(p, plan, detail);
+        else out.notMet(p, plan, detail);
+      });
+    }
+  },
+};

@@ -1,0 +1,109 @@
+/**
+ * Reading a date cell of an extract.
+ *
+ * Accepted, always day first:
+ *   2021-01-05            yyyy-mm-dd (ISO; one-digit month or day allowed)
+ *   05/01/2021  5/1/2021  dd/mm/yyyy, d/m/yyyy
+ *   05-01-2021  05.01.2021
+ *   05-Jan-2021  5 Jan 2021   (English month abbreviations, any case)
+ * each optionally followed by a time, which is checked and then ignored:
+ *   `14:05`, `14:05:33`, `14:05:33.250`, or ISO `T14:05:33Z` / `T14:05:33+01:00`.
+ *
+ * Refused: two-digit years (`05/01/21`), month-first dates (`01/13/2021` is not a
+ * date), days that do not exist (`29/02/2021`), bare numbers (Excel serial
+ * dates), years before 1900, and anything else.
+ */
+import { type Day, dayFromYmd, isValidYmd } from '../core/day.js';
+
+/** Why a date cell could not be read. */
+export type DateProblem = 'two-digit-year' | 'no-such-day' | 'bad-time' | 'serial-number' | 'year-out-of-range' | 'not-a-date';
+
+export const DATE_PROBLEM_TEXT: Record<DateProblem, string> = {
+  'two-digit-year': 'two-digit years are ambiguous; write the year in full (05/01/2021)',
+  'no-such-day': 'there is no such day (dates are read day first: dd/mm/yyyy)',
+  'bad-time': 'the time after the date is not a time of day (hh:mm or hh:mm:ss)',
+  'serial-number': 'a bare number is not a date (it looks like a spreadsheet serial date; format the column as a date)',
+  'year-out-of-range': 'the year is before 1900',
+  'not-a-date': 'not a date; use yyyy-mm-dd or dd/mm/yyyy',
+};
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:([T ])(.*))?$/;
+const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d+)(?: (.*))?$/;
+const NAMED = /^(\d{1,2})([ -])([A-Za-z]{3})\2(\d+)(?: (.*))?$/;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const SERIAL = /^\d+(?:\.\d+)?$/;
+
+/** Two ASCII digits at `i`, or -1. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+function fromParts(year: number, month: number, day: number): Day | DateProblem {
+  if (year < 1900) return 'year-out-of-range';
+  return isValidYmd(year, month, day) ? dayFromYmd(year, month, day) : 'no-such-day';
+}
+
+function checkTime(time: string | undefined): boolean {
+  if (time === undefined) return true;
+  const m = TIME.exec(time);
+  if (!m) return false;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  const sec = m[3] === undefined ? 0 : Number(m[3]);
+  return h <= 23 && min <= 59 && sec <= 59;
+}
+
+function withYear(yearText: string, month: number, day: number, time: string | undefined): Day | DateProblem {
+  if (yearText.length === 2) return 'two-digit-year';
+  if (yearText.length !== 4) return 'not-a-date';
+  if (!checkTime(time)) return 'bad-time';
+  return fromParts(Number(yearText), month, day);
+}
+
+/**
+ * The day a date cell names, or why it names none. The text must already be
+ * trimmed and non-empty.
+ * @example parseDate('05/01/2021') //=> day of 5 Jan 2021
+ * @example parseDate('5 Jan 2021 14:05') //=> day of 5 Jan 2021
+ * @example parseDate('05/01/21') //=> 'two-digit-year'
+ */
+export function parseDate(text: string): Day | DateProblem {
+  // Fast paths for the two forms that fill most extracts: 2021-01-05 and 05/01/2021.
+  if (text.length === 10) {
+    const c4 = text.charCodeAt(4);
+    if (c4 === 45 /* - */ && text.charCodeAt(7) === 45) {
+      const hi = twoDigits(text, 0);
+      const lo = twoDigits(text, 2);
+      const month = twoDigits(text, 5);
+      const day = twoDigits(text, 8);
+      if (hi >= 0 && lo >= 0 && month >= 0 && day >= 0) return fromParts(hi * 100 + lo, month, day);
+    } else if (text.charCodeAt(2) === 47 /* / */ && text.charCodeAt(5) === 47) {
+      const day = twoDigits(text, 0);
+      const month = twoDigits(text, 3);
+      const hi = twoDigits(text, 6);
+      const lo = twoDigits(text, 8);
+      if (hi >= 0 && lo >= 0 && month >= 0 && day >= 0) return fromParts(hi * 100 + lo, month, day);
+    }
+  }
+  let m = ISO.exec(text);
+  if (m) {
+    if (!checkTime(m[5])) return 'bad-time';
+    return fromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+  }
+  m = NUMERIC.exec(text);
+  if (m) return withYear(m[4]!, Number(m[3]), Number(m[1]), m[5]);
+  m = NAMED.exec(text);
+  if (m) {
+    const month = MONTHS[m[3]!.toLowerCase()];
+    if (month === undefined) return 'not-a-date';
+    return withYear(m[4]!, month, Number(m[1]), m[5]);
+  }
+  if (SERIAL.test(text)) return 'serial-number';
+  return 'not-a-date';
+}

@@ -1,0 +1,106 @@
+/**
+ * The scorecard as terminal tables (cli-table3): one section per measure,
+ * one line per month with numerator / denominator, value, target, gap and
+ * RAG, then the inputs and their row accounting. Values are rounded to one
+ * decimal here and only here.
+ */
+import Table from 'cli-table3';
+import { formatDayLong } from '../core/day.js';
+import { formatMonthLong } from '../core/period.js';
+import type { Scorecard, ScorecardCell, ScorecardRow } from '../report/scorecard.js';
+import type { Rag } from '../report/targets.js';
+import { formatCount, oneDecimal, roundedRatio, signedOneDecimal } from './numbers.js';
+
+export interface TableOptions {
+  /** ANSI colours for RAG (only on a terminal, and never with NO_COLOR). */
+  readonly colour: boolean;
+}
+
+const RAG_TEXT: Record<Rag, string> = { green: 'Green', amber: 'Amber', red: 'Red', none: '' };
+const RAG_COLOUR: Record<Rag, string> = { green: '\u001b[32m', amber: '\u001b[33m', red: '\u001b[31m', none: '' };
+const RESET = '\u001b[0m';
+
+function unitSuffix(row: ScorecardRow): string {
+  return row.unit === 'percent' ? '%' : '';
+}
+
+function valueText(row: ScorecardRow, cell: ScorecardCell): string {
+  if (cell.numerator === null || cell.denominator === null || cell.denominator === 0) return '—';
+  return roundedRatio(cell.numerator, cell.denominator, row.measure.scale) + unitSuffix(row);
+}
+
+function gapText(row: ScorecardRow, cell: ScorecardCell): string {
+  if (cell.target === null || cell.numerator === null || cell.denominator === null || cell.denominator === 0) return '';
+  // The gap is taken from the rounded value shown, so the line adds up as printed.
+  const shown = Number(roundedRatio(cell.numerator, cell.denominator, row.measure.scale).replace(/,/g, ''));
+  return signedOneDecimal(shown - cell.target);
+}
+
+function notesText(row: ScorecardRow, cell: ScorecardCell): string {
+  if (row.notComputable) return `not computable: ${row.notComputable}`;
+  return cell.excluded.map(([reason, n]) => `${formatCount(n)} ${reason}`).join(', ');
+}
+
+function ragText(rag: Rag, colour: boolean): string {
+  const text = RAG_TEXT[rag];
+  return colour && text ? `${RAG_COLOUR[rag]}${text}${RESET}` : text;
+}
+
+function sectionTitle(row: ScorecardRow): string {
+  const direction = row.measure.direction === 'higher' ? 'higher is better' : 'lower is better';
+  const comparators = row.comparators.map(([label, v]) => `${label} ${oneDecimal(v)}${unitSuffix(row)}`).join(' · ');
+  return `${row.measure.title} (${row.measure.id}, ${direction})${comparators ? `\nComparators: ${comparators}` : ''}`;
+}
+
+export function renderTable(report: Scorecard, options: TableOptions): string {
+  const partial = report.periods.find((p) => p.partial);
+  const lines: string[] = [];
+  lines.push(`${report.title ?? 'Scorecard'}: as at ${formatDayLong(report.asAt)}`);
+  lines.push(`Working days: ${report.calendar}`);
+  lines.push('');
+
+  for (const row of report.rows) {
+    lines.push(sectionTitle(row));
+    const table = new Table({
+      head: ['Month', 'Numerator / denominator', 'Value', 'Target', 'Gap', 'RAG', 'Notes'],
+      colAligns: ['left', 'right', 'right', 'right', 'right', 'left', 'left'],
+      style: { head: options.colour ? ['bold'] : [], border: [], compact: true },
+    });
+    for (const cell of row.cells) {
+      table.push([
+        formatMonthLong(cell.period.month) + (cell.period.partial ? '*' : ''),
+        cell.numerator === null || cell.denominator === null ? '—' : `${formatCount(cell.numerator)} / ${formatCount(cell.denominator)}`,
+        valueText(row, cell),
+        cell.target === null ? '' : oneDecimal(cell.target) + unitSuffix(row),
+        gapText(row, cell),
+        ragText(cell.rag, options.colour),
+        notesText(row, cell),
+      ]);
+    }
+    lines.push(table.toString());
+    lines.push('');
+  }
+  if (partial) lines.push(`* month in progress: figures as at ${formatDayLong(partial.snapshot)}`);
+  lines.push('Values are rounded to one decimal; RAG compares the unrounded value with the target.');
+  lines.push('');
+
+  const inputs = new Table({
+    head: ['Extract', 'File', 'Read', 'Valid', 'Rejected', 'Duplicate', 'SHA-256'],
+    colAligns: ['left', 'left', 'right', 'right', 'right', 'right', 'left'],
+    style: { head: options.colour ? ['bold'] : [], border: [], compact: true },
+  });
+  for (const input of report.inputs) {
+    inputs.push([
+      input.name,
+      input.path,
+      formatCount(input.rows.read),
+      formatCount(input.rows.valid),
+      formatCount(input.rows.rejected),
+      formatCount(input.rows.duplicate),
+      `${input.sha256.slice(0, 16)}…`,
+    ]);
+  }
+  lines.push(inputs.toString());
+  lines.push(`${report.generator.name} ${report.generator.version}`);
+  return `${lines.join('\n')}\n`;
+}

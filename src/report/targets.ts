@@ -1,0 +1,121 @@
+/**
+ * Target trajectories and RAG ratings.
+ *
+ * A targets file names, per measure, monthly targets: a target holds from its
+ * month until the next one, and before the first there is none. A measure may
+ * carry an amber tolerance and comparators (statistical neighbours, region,
+ * England) printed beside it.
+ *
+ * RAG: green when the value meets the target in the measure's direction;
+ * amber when it misses by no more than the tolerance; red beyond that; none
+ * without a target or without a value. The unrounded value is compared.
+ */
+import { z } from 'zod';
+import type { MonthIndex } from '../core/period.js';
+import { parseMonth } from '../core/period.js';
+import { parseDocument } from '../config/document.js';
+import type { Direction, Measure } from '../measures/types.js';
+
+export type Rag = 'green' | 'amber' | 'red' | 'none';
+
+/** An amber tolerance: in the measure's own units, or a fraction of the target. */
+export type Tolerance = { readonly kind: 'absolute'; readonly amount: number } | { readonly kind: 'relative'; readonly fraction: number };
+
+export interface MeasureTargets {
+  /** Targets by month, sorted by month. */
+  readonly trajectory: readonly (readonly [MonthIndex, number])[];
+  readonly tolerance?: Tolerance;
+  /** Label and value, in file order. */
+  readonly comparators: readonly (readonly [string, number])[];
+  readonly note?: string;
+}
+
+export interface Targets {
+  readonly title?: string;
+  readonly measures: ReadonlyMap<string, MeasureTargets>;
+}
+
+const month = z.string().refine((s) => parseMonth(s) !== undefined, { message: 'a month is written YYYY-MM' });
+
+const tolerance = z.union([
+  z.number().nonnegative(),
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?%$/, { message: 'a tolerance is a number (in the measure\'s units) or a percentage of the target such as "5%"' }),
+]);
+
+function targetsSchema(measureIds: readonly string[]) {
+  const measureTargets = z.strictObject({
+    trajectory: z.record(month, z.number()),
+    tolerance: tolerance.optional(),
+    comparators: z.record(z.string(), z.number()).optional(),
+    note: z.string().optional(),
+  });
+  return z.strictObject({
+    title: z.string().optional(),
+    measures: z.record(
+      z.string().refine((id) => measureIds.includes(id), {
+        message: `not a measure; measures are ${measureIds.join(', ')}`,
+      }),
+      measureTargets,
+    ),
+  });
+}
+
+/** Parses a targets file (YAML or JSON). */
+export function parseTargets(text: string, file: string, measureIds: readonly string[]): Targets {
+  const raw = parseDocument(text, file, targetsSchema(measureIds));
+  const measures = new Map<string, MeasureTargets>();
+  for (const [id, t] of Object.entries(raw.measures)) {
+    const trajectory = Object.entries(t.trajectory)
+      .map(([m, v]) => [parseMonth(m)!, v] as const)
+      .sort((a, b) => a[0] - b[0]);
+    measures.set(id, {
+      trajectory,
+      ...(t.tolerance === undefined
+        ? {}
+        : {
+            tolerance:
+              typeof t.tolerance === 'number'
+                ? { kind: 'absolute', amount: t.tolerance }
+                : { kind: 'relative', fraction: Number(t.tolerance.slice(0, -1)) / 100 },
+          }),
+      comparators: Object.entries(t.comparators ?? {}),
+      ...(t.note === undefined ? {} : { note: t.note }),
+    });
+  }
+  return { ...(raw.title === undefined ? {} : { title: raw.title }), measures };
+}
+
+/** The target in force in a month: the latest trajectory point on or before it. */
+export function targetFor(targets: MeasureTargets | undefined, monthIndex: MonthIndex): number | null {
+  let target: number | null = null;
+  for (const [m, v] of targets?.trajectory ?? []) {
+    if (m <= monthIndex) target = v;
+    else break;
+  }
+  return target;
+}
+
+/** The default tolerance: 5 points for percentages, 5% of the target for means. */
+export function defaultTolerance(measure: Measure): Tolerance {
+  return measure.unit === 'percent' ? { kind: 'absolute', amount: 5 } : { kind: 'relative', fraction: 0.05 };
+}
+
+/** The tolerance as an amount in the measure's units, for a given target. */
+export function toleranceAmount(tolerance: Tolerance, target: number): number {
+  return tolerance.kind === 'absolute' ? tolerance.amount : Math.abs(target) * tolerance.fraction;
+}
+
+/**
+ * RAG of a value against a target.
+ * @example rag(78, 80, 'higher', 5) //=> 'amber'
+ * @example rag(20, 18, 'lower', 0.9) //=> 'red'
+ */
+export function rag(value: number | null, target: number | null, direction: Direction, tolerance: number): Rag {
+  if (value === null || target === null) return 'none';
+  const shortfall = direction === 'higher' ? target - value : value - target;
+  if (shortfall <= 0) return 'green';
+  if (shortfall <= tolerance) return 'amber';
+  return 'red';
+}
