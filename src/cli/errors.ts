@@ -9,6 +9,8 @@ export const EXIT = {
   usage: 1,
   /** --strict and some row was rejected. */
   rejected: 2,
+  /** verify: something differs from the manifest. */
+  differs: 4,
   /** A bug in csc-kpi itself. */
   internal: 70,
 } as const;

@@ -9,7 +9,11 @@ import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts
 import { SCORECARD_FORMATS } from '../render/index.js';
 import { CliError, EXIT } from './errors.js';
 import { type CliIo, processIo } from './io.js';
+import { EXPLAIN_FORMATS } from '../render/explain.js';
+import { runExplain } from './explain.js';
 import { runScorecard } from './scorecard.js';
+import { VERIFY_FORMATS } from '../render/verify.js';
+import { runVerify } from './verify.js';
 import { generator } from './version.js';
 
 /** `--cp-plans` for cp_plans. */
@@ -75,6 +79,7 @@ Example:
     .option('--targets <file>', 'target trajectories (YAML or JSON)')
     .addOption(new Option('--format <format>', 'output format').choices(Object.keys(SCORECARD_FORMATS)).default('table'))
     .option('--out <file>', 'write to this file (atomically) instead of stdout')
+    .option('--manifest <file>', 'also write a run manifest (JSON) for auditors and `csc-kpi verify`')
     .option('--strict', 'exit 2, writing nothing, when any row was rejected', false)
     .action(async (opts: Record<string, unknown>) => {
       setExit(
@@ -89,8 +94,64 @@ Example:
             targets: opts.targets as string | undefined,
             format: opts.format as string,
             out: opts.out as string | undefined,
+            manifest: opts.manifest as string | undefined,
             strict: opts.strict === true,
           },
+          io,
+        ),
+      );
+    });
+  const explain = program
+    .command('explain')
+    .description('every record behind one figure: how each counted, or why it was left out')
+    .argument('<measure>', `the measure id, e.g. assessments_45wd`)
+    .addHelpText(
+      'after',
+      `
+Record-level output carries child identifiers (personal data). With --pseudonymise they are
+replaced by keyed HMAC-SHA-256 tokens; the key comes from the environment variable
+CSC_KPI_PSEUDONYM_KEY (at least 16 characters) and the run is refused without it.
+Example:
+  csc-kpi explain assessments_45wd --period 2021-01 --data extracts/ --as-at 2021-05-10`,
+    );
+  addSourceOptions(explain);
+  addPeriodOptions(explain)
+    .addOption(new Option('--format <format>', 'output format').choices(Object.keys(EXPLAIN_FORMATS)).default('table'))
+    .option('--out <file>', 'write to this file (atomically) instead of stdout')
+    .option('--all', 'also list the records outside the month (not in period, not open at the snapshot)', false)
+    .option('--pseudonymise', 'replace child identifiers and record keys by keyed tokens', false)
+    .action(async (measure: string, opts: Record<string, unknown>) => {
+      setExit(
+        await runExplain(
+          {
+            measure,
+            sources: sourcesOf(opts),
+            from: opts.from as string | undefined,
+            to: opts.to as string | undefined,
+            period: opts.period as string | undefined,
+            asAt: opts.asAt as string | undefined,
+            config: opts.config as string | undefined,
+            format: opts.format as string,
+            out: opts.out as string | undefined,
+            all: opts.all === true,
+            pseudonymise: opts.pseudonymise === true,
+          },
+          io,
+        ),
+      );
+    });
+  program
+    .command('verify')
+    .description('re-run a manifest: check the inputs\' hashes, the rules and every figure')
+    .argument('<manifest>', 'a manifest written by scorecard --manifest')
+    .option('--data <dir>', 'read the extracts from this folder instead of the paths in the manifest')
+    .addOption(new Option('--format <format>', 'output format').choices(Object.keys(VERIFY_FORMATS)).default('table'))
+    .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
+    .addHelpText('after', '\nExit status: 0 everything matches; 4 something differs; 1 the manifest or an input cannot be read.')
+    .action(async (manifest: string, opts: Record<string, unknown>) => {
+      setExit(
+        await runVerify(
+          { manifest, data: opts.data as string | undefined, format: opts.format as string, out: opts.out as string | undefined },
           io,
         ),
       );

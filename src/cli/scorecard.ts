@@ -12,6 +12,8 @@ import type { ExtractName } from '../normalise/extracts.js';
 import type { LoadedExtract } from '../normalise/load.js';
 import { SCORECARD_FORMATS, isScorecardFormat } from '../render/index.js';
 import { summariseProblems } from '../render/problems.js';
+import type { Period } from '../core/period.js';
+import { buildManifest, type RunOptions } from '../report/manifest.js';
 import { buildScorecard, type InputSummary, type Scorecard } from '../report/scorecard.js';
 import { parseTargets, type Targets } from '../report/targets.js';
 import { CliError, EXIT } from './errors.js';
@@ -30,6 +32,8 @@ export interface ScorecardOptions extends CommonOptions {
   readonly targets?: string | undefined;
   readonly format: string;
   readonly out?: string | undefined;
+  /** Also write a run manifest (JSON) here. */
+  readonly manifest?: string | undefined;
   readonly strict: boolean;
 }
 
@@ -75,7 +79,7 @@ export interface PreparedRun {
 }
 
 /** Reads the configuration and the extracts. Shared by the commands that compute measures. */
-export async function prepareRun(options: CommonOptions, io: CliIo): Promise<PreparedRun & { periods: ReturnType<typeof resolvePeriods> }> {
+export async function prepareRun(options: CommonOptions, io: CliIo): Promise<PreparedRun & { periods: Period[] }> {
   const asAt = resolveAsAt(options.asAt, io);
   const periods = resolvePeriods(options, asAt);
   const config = await loadConfig(options.config);
@@ -85,23 +89,21 @@ export async function prepareRun(options: CommonOptions, io: CliIo): Promise<Pre
   return { asAt, periods, config, context: { asAt, calendar, rules: rulesOf(config) }, extracts, data: measureData(extracts) };
 }
 
-export async function runScorecard(options: ScorecardOptions, io: CliIo): Promise<number> {
-  const format = options.format;
-  if (!isScorecardFormat(format)) {
-    throw new CliError(`--format ${format}: choose one of ${Object.keys(SCORECARD_FORMATS).join(', ')}`);
-  }
-  const targets: Targets | undefined = await readDocument(options.targets, 'the targets file', (text, file) =>
-    parseTargets(text, file, MEASURE_IDS),
-  );
+export interface ScorecardRun extends PreparedRun {
+  readonly periods: readonly Period[];
+  readonly targets: Targets | undefined;
+  readonly report: Scorecard;
+}
+
+export async function loadTargets(path: string | undefined): Promise<Targets | undefined> {
+  return readDocument(path, 'the targets file', (text, file) => parseTargets(text, file, MEASURE_IDS));
+}
+
+/** Reads everything and computes the scorecard; shared by `scorecard` and `verify`. */
+export async function computeScorecard(options: CommonOptions & { readonly targets?: string | undefined }, io: CliIo): Promise<ScorecardRun> {
+  const targets = await loadTargets(options.targets);
   const run = await prepareRun(options, io);
-  const problems = summariseProblems(run.extracts);
-  if (problems) io.stderr.write(problems);
-  const rejected = run.extracts.reduce((n, x) => n + x.counts.rejected, 0);
-  if (options.strict && rejected > 0) {
-    io.stderr.write(`csc-kpi: --strict: ${rejected} row(s) rejected; no scorecard written\n`);
-    return EXIT.rejected;
-  }
-  const report: Scorecard = buildScorecard({
+  const report = buildScorecard({
     generator: generator(),
     measures: MEASURES,
     data: run.data,
@@ -110,9 +112,57 @@ export async function runScorecard(options: ScorecardOptions, io: CliIo): Promis
     inputs: inputSummaries(run.extracts),
     targets,
   });
+  return { ...run, targets, report };
+}
+
+/** The options as given, for the manifest. */
+export function runOptions(options: ScorecardOptions): RunOptions {
+  return {
+    data: options.sources.data ?? null,
+    files: { ...options.sources.files },
+    from: options.from ?? null,
+    to: options.to ?? null,
+    period: options.period ?? null,
+    asAt: options.asAt ?? null,
+    config: options.config ?? null,
+    targets: options.targets ?? null,
+    format: options.format,
+    out: options.out ?? null,
+    strict: options.strict,
+  };
+}
+
+export function manifestOf(run: ScorecardRun, options: RunOptions): object {
+  return buildManifest({
+    options,
+    periods: run.periods.map((p) => p.id),
+    config: run.config,
+    targets: run.targets,
+    measures: MEASURES,
+    calendar: run.context.calendar,
+    extracts: run.extracts,
+    scorecard: run.report,
+  });
+}
+
+export async function runScorecard(options: ScorecardOptions, io: CliIo): Promise<number> {
+  const format = options.format;
+  if (!isScorecardFormat(format)) {
+    throw new CliError(`--format ${format}: choose one of ${Object.keys(SCORECARD_FORMATS).join(', ')}`);
+  }
+  const run = await computeScorecard(options, io);
+  const problems = summariseProblems(run.extracts);
+  if (problems) io.stderr.write(problems);
+  const rejected = run.extracts.reduce((n, x) => n + x.counts.rejected, 0);
+  if (options.strict && rejected > 0) {
+    io.stderr.write(`csc-kpi: --strict: ${rejected} row(s) rejected; no scorecard written\n`);
+    return EXIT.rejected;
+  }
   const colour = options.out === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR;
-  const text = SCORECARD_FORMATS[format](report, { colour });
+  const text = SCORECARD_FORMATS[format](run.report, { colour });
+  const manifest = options.manifest === undefined ? undefined : `${JSON.stringify(manifestOf(run, runOptions(options)), null, 2)}\n`;
   if (options.out !== undefined) await writeFileAtomic(options.out, text);
   else io.stdout.write(text);
+  if (options.manifest !== undefined && manifest !== undefined) await writeFileAtomic(options.manifest, manifest);
   return EXIT.ok;
 }

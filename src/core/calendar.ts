@@ -83,6 +83,8 @@ export class WorkingCalendar {
   private last: Day = -1;
   private count = new Int32Array(0);
   private workingDays = new Int32Array(0);
+  private lowest = Infinity;
+  private highest = -Infinity;
 
   constructor(options: CalendarOptions) {
     this.options = options;
@@ -91,6 +93,7 @@ export class WorkingCalendar {
 
   /** Whether `d` is a working day. */
   isWorkingDay(d: Day): boolean {
+    this.touch(d);
     this.cover(d);
     const i = d - this.first;
     return this.count[i]! - (i > 0 ? this.count[i - 1]! : 0) === 1;
@@ -107,7 +110,9 @@ export class WorkingCalendar {
     const before = this.countUpTo(d);
     // There are roughly 250 working days a year; make sure the answer is inside the window.
     while (before + n > this.workingDays.length) this.extendTo(this.lastYear + Math.ceil(n / 200) + 1);
-    return this.workingDays[before + n - 1]!;
+    const result = this.workingDays[before + n - 1]!;
+    this.touch(result);
+    return result;
   }
 
   /**
@@ -140,8 +145,22 @@ export class WorkingCalendar {
     return undefined;
   }
 
+  /**
+   * The first and last day any working-day question has been asked about,
+   * so a manifest can list the bank holidays and closures that were used.
+   */
+  usedRange(): { from: Day; to: Day } | undefined {
+    return this.lowest <= this.highest ? { from: this.lowest, to: this.highest } : undefined;
+  }
+
+  private touch(d: Day): void {
+    if (d < this.lowest) this.lowest = d;
+    if (d > this.highest) this.highest = d;
+  }
+
   /** Working days from the window's first day up to and including `d`. */
   private countUpTo(d: Day): number {
+    this.touch(d);
     this.cover(d);
     return this.count[d - this.first]!;
   }

@@ -14,9 +14,14 @@ export function evaluateAuthorised(data: MeasureData, context: MeasureContext, o
   const fromReferral = rules.assessmentClock === 'referral';
   out.from('assessments');
   for (const a of need(data, 'assessments')) {
-    if (a.authorisedDate === null) continue;
-    const p = out.periodOf(a.authorisedDate);
-    if (p < 0) continue;
+    const p = a.authorisedDate === null ? -1 : out.periodOf(a.authorisedDate);
+    if (a.authorisedDate === null || p < 0) {
+      if (out.observingSkipped) {
+        const reason = a.authorisedDate === null ? 'not-authorised' : 'not-in-period';
+        out.skip(p, a, reason, { start_date: iso(a.startDate), authorised_date: iso(a.authorisedDate) });
+      }
+      continue;
+    }
     const clock = fromReferral ? a.referralDate : a.startDate;
     const workingDays = clock === null || clock > a.authorisedDate ? null : calendar.workingDaysBetween(clock, a.authorisedDate);
     const detail = out.observing

@@ -21,7 +21,13 @@ export const assessmentsOpenOver45wd: Measure = {
     for (const a of need(data, 'assessments')) {
       out.periods.forEach((period, p) => {
         const s = period.snapshot;
-        if (a.startDate > s || (a.authorisedDate !== null && a.authorisedDate <= s)) return;
+        if (a.startDate > s || (a.authorisedDate !== null && a.authorisedDate <= s)) {
+          if (out.observingSkipped) {
+            const reason = a.startDate > s ? 'started-after-snapshot' : 'authorised-by-snapshot';
+            out.skip(p, a, reason, { start_date: iso(a.startDate), authorised_date: iso(a.authorisedDate), snapshot: iso(s) });
+          }
+          return;
+        }
         const workingDays = calendar.workingDaysBetween(a.startDate, s);
         const detail = out.observing
           ? { start_date: iso(a.startDate), authorised_date: iso(a.authorisedDate), snapshot: iso(s), working_days: workingDays }

@@ -1,4 +1,4 @@
-import { iso, isOpenAt } from './common.js';
+import { iso, whyNotOpen } from './common.js';
 import { type Measure, need } from './types.js';
 
 /**
@@ -21,7 +21,11 @@ export const caseloadAvg: Measure = {
     for (const c of need(data, 'cases')) {
       out.periods.forEach((period, p) => {
         const s = period.snapshot;
-        if (!isOpenAt(c.startDate, c.endDate, s)) return;
+        const closed = whyNotOpen(c.startDate, c.endDate, s);
+        if (closed) {
+          if (out.observingSkipped) out.skip(p, c, closed, { case_start: iso(c.startDate), case_end: iso(c.endDate), snapshot: iso(s) });
+          return;
+        }
         if (c.worker === null) {
           out.exclude(p, c, 'no-worker', out.observing ? { case_start: iso(c.startDate), snapshot: iso(s) } : undefined);
           return;

@@ -8,7 +8,14 @@ import { type Day, formatDay } from '../core/day.js';
  * A plan or case that ends on S itself is closed at S.
  */
 export function isOpenAt(start: Day, end: Day | null, snapshot: Day): boolean {
-  return start <= snapshot && (end === null || end > snapshot);
+  return whyNotOpen(start, end, snapshot) === undefined;
+}
+
+/** Why a record is not open at snapshot S, or undefined when it is. */
+export function whyNotOpen(start: Day, end: Day | null, snapshot: Day): string | undefined {
+  if (start > snapshot) return 'started-after-snapshot';
+  if (end !== null && end <= snapshot) return 'ended-by-snapshot';
+  return undefined;
 }
 
 /** A day for an explanation: yyyy-mm-dd, or null. */

@@ -24,7 +24,10 @@ export const contacts1wd: Measure = {
     out.from('contacts');
     for (const c of need(data, 'contacts')) {
       const p = out.periodOf(c.contactDate);
-      if (p < 0) continue;
+      if (p < 0) {
+        if (out.observingSkipped) out.skip(p, c, 'not-in-period', { contact_date: iso(c.contactDate) });
+        continue;
+      }
       const deadline = addDuration(c.contactDate, rules.contactTimescale, calendar);
       const detail = out.observing
         ? { contact_date: iso(c.contactDate), decision_date: iso(c.decisionDate), deadline: iso(deadline), as_at: iso(asAt) }

@@ -122,10 +122,15 @@ export function evaluateMeetings(
   for (const meeting of cancelled) {
     const p = out.periodOf(meeting.meetingDate);
     if (p >= 0) out.exclude(p, meeting, 'cancelled', out.observing ? { meeting_date: iso(meeting.meetingDate) } : undefined);
+    else if (out.observingSkipped) out.skip(p, meeting, 'not-in-period', { meeting_date: iso(meeting.meetingDate), status: 'cancelled' });
   }
   for (const m of held) {
     const p = out.periodOf(m.meeting.meetingDate);
-    if (p < 0) continue;
+    if (p < 0) {
+      // Earlier meetings matter to an auditor: they set the next one's due date.
+      if (out.observingSkipped) out.skip(p, m.meeting, 'not-in-period', meetingDetail(m));
+      continue;
+    }
     if (!m.plan) {
       out.exclude(p, m.meeting, 'no-plan', out.observing ? meetingDetail(m) : undefined);
       continue;

@@ -1,4 +1,4 @@
-import { iso, isOpenAt } from './common.js';
+import { iso, whyNotOpen } from './common.js';
 import { CP_LONG_MONTHS, isLongPlan } from './cp-common.js';
 import { type Measure, need } from './types.js';
 
@@ -21,7 +21,11 @@ export const cpOver9mAvgDays: Measure = {
     for (const plan of need(data, 'cp_plans')) {
       out.periods.forEach((period, p) => {
         const s = period.snapshot;
-        if (!isOpenAt(plan.startDate, plan.endDate, s)) return;
+        const closed = whyNotOpen(plan.startDate, plan.endDate, s);
+        if (closed) {
+          if (out.observingSkipped) out.skip(p, plan, closed, { start_date: iso(plan.startDate), end_date: iso(plan.endDate), snapshot: iso(s) });
+          return;
+        }
         const days = s - plan.startDate;
         const detail = out.observing
           ? { start_date: iso(plan.startDate), end_date: iso(plan.endDate), snapshot: iso(s), days_open: days }

@@ -48,17 +48,21 @@ export function whyNotComputable(measure: Measure, data: MeasureData): string | 
   return measure.unavailable?.(data);
 }
 
-/** Runs one measure over the periods; `observer` receives every record's outcome. */
+/**
+ * Runs one measure over the periods; `observer` receives every record's
+ * outcome, and with `skipped` also the records outside the periods.
+ */
 export function evaluate(
   measure: Measure,
   data: MeasureData,
   context: MeasureContext,
   periods: readonly Period[],
   observer?: Observer,
+  options: { skipped?: boolean } = {},
 ): Evaluation {
   const reason = whyNotComputable(measure, data);
   if (reason !== undefined) return { computable: false, reason };
-  const out = new Outcomes(periods, observer);
+  const out = new Outcomes(periods, observer, options);
   measure.evaluate(data, context, out);
   return { computable: true, tallies: out.tallies };
 }

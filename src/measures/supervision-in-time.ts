@@ -1,6 +1,6 @@
 import type { Day } from '../core/day.js';
 import { addDuration, type Duration, describeDuration } from '../core/duration.js';
-import { iso, isOpenAt } from './common.js';
+import { iso, whyNotOpen } from './common.js';
 import { type Measure, need } from './types.js';
 
 /** The index of the last value <= x in a sorted array, or -1. */
@@ -47,7 +47,11 @@ export const supervisionInTime: Measure = {
       const dates = byChild.get(c.childId) ?? [];
       out.periods.forEach((period, p) => {
         const s = period.snapshot;
-        if (!isOpenAt(c.startDate, c.endDate, s)) return;
+        const closed = whyNotOpen(c.startDate, c.endDate, s);
+        if (closed) {
+          if (out.observingSkipped) out.skip(p, c, closed, { case_start: iso(c.startDate), case_end: iso(c.endDate), snapshot: iso(s) });
+          return;
+        }
         const i = lastAtOrBefore(dates, s);
         const last = i >= 0 && dates[i]! >= c.startDate ? dates[i]! : null;
         const due = addDuration(last ?? c.startDate, interval, calendar);

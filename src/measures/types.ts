@@ -36,7 +36,8 @@ export type Status = 'met' | 'not-met' | 'excluded';
 export type Detail = Readonly<Record<string, string | number | null>>;
 
 export interface Observation {
-  readonly period: Period;
+  /** The period the record was counted or left out in; null for a record outside every period. */
+  readonly period: Period | null;
   readonly extract: ExtractName;
   readonly record: RecordBase;
   readonly status: Status;
@@ -86,16 +87,19 @@ export class Outcomes {
   readonly tallies: readonly Tally[];
   /** True when someone wants the record-level trail; measures build details only then. */
   readonly observing: boolean;
+  /** True when the trail should also show records outside the periods (see `skip`). */
+  readonly observingSkipped: boolean;
   private readonly observer: Observer | undefined;
   private readonly firstMonth: number;
   private readonly byMonth: readonly number[];
   private extract: ExtractName = 'contacts';
 
-  constructor(periods: readonly Period[], observer?: Observer) {
+  constructor(periods: readonly Period[], observer?: Observer, options: { skipped?: boolean } = {}) {
     this.periods = periods;
     this.tallies = periods.map(() => ({ numerator: 0, denominator: 0, excluded: new Map() }));
     this.observer = observer;
     this.observing = observer !== undefined;
+    this.observingSkipped = this.observing && options.skipped === true;
     this.firstMonth = periods.length ? periods[0]!.month : 0;
     const byMonth: number[] = [];
     periods.forEach((p, i) => (byMonth[p.month - this.firstMonth] = i));
@@ -129,6 +133,26 @@ export class Outcomes {
 
   exclude(p: number, record: RecordBase, reason: string, detail?: Detail): void {
     this.count(p, record, 'excluded', reason, 0, 0, detail);
+  }
+
+  /**
+   * A record the measure looked at but that does not belong to period `p`
+   * (or, with p = -1, to any period): not in the period, not open at the
+   * snapshot. It is never counted, not even as excluded; it is only shown
+   * in full explanations (`observingSkipped`).
+   */
+  skip(p: number, record: RecordBase, reason: string, detail?: Detail): void {
+    if (!this.observingSkipped) return;
+    this.observer?.({
+      period: p >= 0 ? this.periods[p]! : null,
+      extract: this.extract,
+      record,
+      status: 'excluded',
+      reason,
+      numerator: 0,
+      denominator: 0,
+      detail: detail ?? {},
+    });
   }
 
   private count(

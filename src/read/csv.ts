@@ -66,6 +66,7 @@ function allBlank(cells: readonly string[]): boolean {
 export async function readCsv(input: Readable | AsyncIterable<Uint8Array>, sink: CsvSink): Promise<CsvStats> {
   const hash = createHash('sha256');
   let bytes = 0;
+  let lastByte = -1;
   let previousEnd = 0;
   let previousEmpty = 0;
   let blankLines = 0;
@@ -96,6 +97,7 @@ export async function readCsv(input: Readable | AsyncIterable<Uint8Array>, sink:
     transform(chunk: Buffer, _enc, done) {
       hash.update(chunk);
       bytes += chunk.length;
+      if (chunk.length > 0) lastByte = chunk[chunk.length - 1]!;
       done(null, chunk);
     },
   });
@@ -110,7 +112,9 @@ export async function readCsv(input: Readable | AsyncIterable<Uint8Array>, sink:
     throw e;
   }
   if (sinkError !== undefined) throw sinkError;
-  return { bytes, sha256: hash.digest('hex'), blankLines: blankLines + parser.info.empty_lines, hadHeader };
+  // csv-parse counts the nothing after a final line break as one more empty line.
+  const phantom = lastByte === 0x0a || lastByte === 0x0d ? 1 : 0;
+  return { bytes, sha256: hash.digest('hex'), blankLines: blankLines + Math.max(0, parser.info.empty_lines - phantom), hadHeader };
 }
 
 function describeCsvError(e: CsvError): string {

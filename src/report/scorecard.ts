@@ -73,6 +73,11 @@ export function ratio(numerator: number, denominator: number, scale: number): nu
   return denominator === 0 ? null : (scale * numerator) / denominator;
 }
 
+/** Excluded counts as [reason, count], sorted by reason so output never depends on record order. */
+export function sortedExclusions(excluded: ReadonlyMap<string, number>): [string, number][] {
+  return [...excluded].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
 /** Computes every measure for every period and rates it against the targets. */
 export function buildScorecard(input: ScorecardInput): Scorecard {
   const { measures, data, context, periods, targets } = input;
@@ -92,7 +97,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
         numerator: t.numerator,
         denominator: t.denominator,
         value,
-        excluded: [...t.excluded].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+        excluded: sortedExclusions(t.excluded),
         target,
         rag: rag(value, target, measure.direction, target === null ? 0 : toleranceAmount(tolerance, target)),
       };

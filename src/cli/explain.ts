@@ -1,0 +1,49 @@
+/**
+ * `csc-kpi explain MEASURE --period YYYY-MM`: every record behind one figure.
+ */
+import { MEASURE_IDS, findMeasure } from '../measures/index.js';
+import type { ExtractName } from '../normalise/extracts.js';
+import { EXPLAIN_FORMATS } from '../render/explain.js';
+import { explain, mapIdentifiers } from '../report/explain.js';
+import { MIN_KEY_LENGTH, pseudonymiser } from '../report/pseudonymise.js';
+import { CliError, EXIT } from './errors.js';
+import { type CliIo, writeFileAtomic } from './io.js';
+import { type CommonOptions, prepareRun } from './scorecard.js';
+
+/** The environment variable holding the pseudonymisation key. */
+export const PSEUDONYM_KEY_VARIABLE = 'CSC_KPI_PSEUDONYM_KEY';
+
+export interface ExplainOptions extends CommonOptions {
+  readonly measure: string;
+  readonly format: string;
+  readonly out?: string | undefined;
+  readonly all: boolean;
+  readonly pseudonymise: boolean;
+}
+
+export async function runExplain(options: ExplainOptions, io: CliIo): Promise<number> {
+  const measure = findMeasure(options.measure);
+  if (!measure) throw new CliError(`${options.measure} is not a measure; measures are ${MEASURE_IDS.join(', ')}`);
+  if (options.period === undefined) throw new CliError('explain needs --period YYYY-MM (one month)');
+  if (!Object.hasOwn(EXPLAIN_FORMATS, options.format)) {
+    throw new CliError(`--format ${options.format}: choose one of ${Object.keys(EXPLAIN_FORMATS).join(', ')}`);
+  }
+  let secret: string | undefined;
+  if (options.pseudonymise) {
+    secret = io.env[PSEUDONYM_KEY_VARIABLE];
+    if (!secret) throw new CliError(`--pseudonymise needs a secret key in the environment variable ${PSEUDONYM_KEY_VARIABLE}`);
+    if (secret.length < MIN_KEY_LENGTH) {
+      throw new CliError(`${PSEUDONYM_KEY_VARIABLE} is too short: use a random key of at least ${MIN_KEY_LENGTH} characters`);
+    }
+  }
+  const run = await prepareRun(options, io);
+  const files: Partial<Record<ExtractName, string>> = {};
+  for (const x of run.extracts) files[x.name] = x.file;
+  let explanation = explain({ measure, period: run.periods[0]!, data: run.data, context: run.context, files, all: options.all });
+  if (secret !== undefined) explanation = mapIdentifiers(explanation, pseudonymiser(secret));
+  const render = EXPLAIN_FORMATS[options.format as keyof typeof EXPLAIN_FORMATS];
+  const text = render(explanation, { pseudonymised: secret !== undefined });
+  if (options.out !== undefined) await writeFileAtomic(options.out, text);
+  else io.stdout.write(text);
+  return EXIT.ok;
+}
