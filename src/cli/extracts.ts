@@ -4,12 +4,11 @@
 import { join } from 'node:path';
 import type { Day } from '../core/day.js';
 import { type Config, mappingOf } from '../config/config.js';
-import { CsvFormatError } from '../read/csv.js';
 import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts.js';
 import { type LoadedExtract, loadExtract } from '../normalise/load.js';
-import { HeaderError } from '../normalise/validate.js';
+import { ExtractError } from '../normalise/validate.js';
 import { CliError } from './errors.js';
-import { listFolder, openFile } from './io.js';
+import { checkFile, fileStream, listFolder } from './io.js';
 
 export interface ExtractSources {
   /** Folder holding contacts.csv, assessments.csv ... */
@@ -59,16 +58,13 @@ export async function loadExtracts(
   for (const name of EXTRACT_NAMES) {
     const path = files.get(name);
     if (path === undefined) continue;
-    const stream = await openFile(path);
+    await checkFile(path);
     try {
-      loaded.push(await loadExtract(name, stream, { file: path, asAt, mapping: mappingOf(config, name) }));
+      loaded.push(await loadExtract(name, () => fileStream(path), { file: path, asAt, mapping: mappingOf(config, name) }));
     } catch (e) {
-      if (e instanceof HeaderError) throw new CliError(e.message);
-      if (e instanceof CsvFormatError) throw new CliError(`${path}:${e.line}: ${e.message}`);
+      if (e instanceof ExtractError) throw new CliError(e.message);
       if ((e as NodeJS.ErrnoException).code) throw new CliError(`cannot read ${path}: ${(e as Error).message}`);
       throw e;
-    } finally {
-      stream.destroy();
     }
   }
   return loaded;

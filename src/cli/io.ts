@@ -61,14 +61,18 @@ export async function readTextFile(path: string, what: string): Promise<string> 
   }
 }
 
-/** Opens a file for streaming, failing early (and plainly) when it cannot be read. */
-export async function openFile(path: string): Promise<ReadStream> {
+/** Fails early, and plainly, when a file cannot be read. */
+export async function checkFile(path: string): Promise<void> {
   try {
     const s = await stat(path);
     if (s.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
   } catch (e) {
     throw new CliError(`cannot read ${path}: ${describeFsError(e)}`);
   }
+}
+
+/** A stream of a file's bytes, in 1 MiB chunks. */
+export function fileStream(path: string): ReadStream {
   return createReadStream(path, { highWaterMark: 1 << 20 });
 }
 

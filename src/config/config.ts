@@ -9,6 +9,7 @@ import { type Day, parseIsoDay } from '../core/day.js';
 import { type Duration, formatDuration, parseDuration } from '../core/duration.js';
 import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts.js';
 import type { ExtractMapping } from '../normalise/validate.js';
+import { ENCODINGS } from '../read/decode.js';
 import { parseDocument } from './document.js';
 
 const duration = z.string().transform((text, ctx): Duration => {
@@ -37,6 +38,9 @@ function extractMapping(name: ExtractName) {
   const coded = fields.filter((f) => f.choices).map((f) => f.name);
   const oneOf = (names: readonly string[]) => names.join(', ');
   return z.strictObject({
+    encoding: z.enum(['auto', ...ENCODINGS]).optional(),
+    dateOrder: z.enum(['day-first', 'month-first']).optional(),
+    excelDates: z.boolean().optional(),
     columns: z
       .record(
         z.string().refine((k) => columnNames.includes(k), { message: `not a ${name} column; columns are ${oneOf(columnNames)}` }),

@@ -33,6 +33,8 @@ export interface MappedColumn {
 }
 
 export interface HeaderMatch {
+  /** The header cells as written. */
+  readonly headers: readonly string[];
   /** Per field of the extract (in definition order), where it is, if present. */
   readonly byField: readonly (MappedColumn | undefined)[];
   readonly mapped: readonly MappedColumn[];
@@ -68,6 +70,7 @@ export function matchHeader(
   });
   const byField = hits.map((h) => h[0]);
   return {
+    headers,
     byField,
     mapped: byField.filter((m): m is MappedColumn => m !== undefined),
     ignored,

@@ -3,10 +3,11 @@
  */
 import type { Readable } from 'node:stream';
 import { readCsv } from '../read/csv.js';
+import { DecodeError, type Encoding, encodingName, NotUtf8Error } from '../read/decode.js';
 import { EXTRACTS, type ExtractName } from './extracts.js';
 import type { MappedColumn } from './headers.js';
 import type { RecordTable } from './table.js';
-import { type Duplicate, ExtractValidator, HeaderError, type Rejection, type RowCounts, type ValidateOptions } from './validate.js';
+import { type Duplicate, ExtractError, ExtractValidator, type Rejection, type RowCounts, type ValidateOptions } from './validate.js';
 
 export interface LoadedExtract<N extends ExtractName = ExtractName> {
   readonly name: N;
@@ -14,35 +15,82 @@ export interface LoadedExtract<N extends ExtractName = ExtractName> {
   readonly file: string;
   readonly bytes: number;
   readonly sha256: string;
+  readonly encoding: Encoding;
   readonly counts: Readonly<RowCounts>;
   readonly blankLines: number;
-  readonly columns: { readonly mapped: readonly MappedColumn[]; readonly ignored: readonly string[] };
+  readonly columns: { readonly headers: readonly string[]; readonly mapped: readonly MappedColumn[]; readonly ignored: readonly string[] };
   readonly rejections: readonly Rejection[];
   readonly duplicates: readonly Duplicate[];
   readonly records: RecordTable<N>;
 }
 
+type ByteStream = Readable | AsyncIterable<Uint8Array>;
+
+/** The bytes of an extract: a stream, or a way to open it (needed to re-read a non-UTF-8 file). */
+export type ExtractSource = ByteStream | (() => ByteStream | Promise<ByteStream>);
+
 /**
- * Reads and validates one extract from a byte stream.
- * @throws HeaderError when the header is unusable, CsvFormatError when the bytes are not CSV.
+ * Reads and validates one extract.
+ *
+ * With the encoding left to `auto`, a file without a byte order mark is read
+ * as UTF-8; if it turns out not to be UTF-8 and the source can be opened
+ * again, it is read again as Windows-1252 (what Excel writes on a UK PC).
+ * @throws ExtractError when the file cannot be used at all.
  */
 export async function loadExtract<N extends ExtractName>(
   name: N,
-  input: Readable | AsyncIterable<Uint8Array>,
+  source: ExtractSource,
   options: ValidateOptions,
 ): Promise<LoadedExtract<N>> {
+  const setting = options.mapping?.encoding ?? 'auto';
+  const open = async (): Promise<ByteStream> => (typeof source === 'function' ? source() : source);
+  try {
+    return await loadOnce(name, await open(), options, setting);
+  } catch (e) {
+    if (e instanceof NotUtf8Error && typeof source === 'function') {
+      try {
+        return await loadOnce(name, await open(), options, 'windows-1252');
+      } catch (again) {
+        if (again instanceof DecodeError) {
+          throw undecodable(options.file, again, `it is not UTF-8 (${e.message}) and not Windows-1252 (${again.message})`);
+        }
+        throw again;
+      }
+    }
+    if (e instanceof DecodeError) throw undecodable(options.file, e, e.message);
+    throw e;
+  }
+}
+
+function undecodable(file: string, e: DecodeError, detail: string): ExtractError {
+  const hint =
+    e.encoding === 'windows-1252'
+      ? 're-export it as "CSV UTF-8"'
+      : `the file is not ${encodingName(e.encoding)} throughout; re-export it as "CSV UTF-8", or set mapping.<extract>.encoding in the configuration`;
+  return new ExtractError('undecodable', file, 0, `cannot decode the file: ${detail}; ${hint}`);
+}
+
+async function loadOnce<N extends ExtractName>(
+  name: N,
+  input: ByteStream,
+  options: ValidateOptions,
+  encoding: 'auto' | Encoding,
+): Promise<LoadedExtract<N>> {
   const validator = new ExtractValidator<N>(EXTRACTS[name], options);
-  const stats = await readCsv(input, validator);
-  if (!stats.hadHeader) throw new HeaderError(options.file, 1, 'the file is empty: there is no header row');
+  const stats = await readCsv(input, validator, { encoding });
+  if (!stats.hadHeader) {
+    throw new ExtractError('empty-file', options.file, 1, stats.bytes === 0 ? 'the file is empty: there is no header row' : 'the file has no header row, only blank lines');
+  }
   const match = validator.headerMatch!;
   return {
     name,
     file: options.file,
     bytes: stats.bytes,
     sha256: stats.sha256,
+    encoding: stats.encoding,
     counts: { ...validator.counts },
     blankLines: stats.blankLines,
-    columns: { mapped: match.mapped, ignored: match.ignored },
+    columns: { headers: match.headers, mapped: match.mapped, ignored: match.ignored },
     rejections: validator.rejections,
     duplicates: validator.duplicates,
     records: validator.records,

@@ -12,6 +12,12 @@
  * Refused: two-digit years (`05/01/21`), month-first dates (`01/13/2021` is not a
  * date), days that do not exist (`29/02/2021`), bare numbers (Excel serial
  * dates), years before 1900, and anything else.
+ *
+ * Two settings, per extract, for systems that export otherwise:
+ * - `order: 'month-first'` reads all-numeric dates such as 01/05/2021 as
+ *   5 January (ISO dates and named months are never ambiguous);
+ * - `excelSerial: true` reads a bare number as a spreadsheet serial date
+ *   (1900 date system: 44197 is 1 Jan 2021; a fraction is a time, ignored).
  */
 import { type Day, dayFromYmd, isValidYmd } from '../core/day.js';
 
@@ -66,6 +72,24 @@ function withYear(yearText: string, month: number, day: number, time: string | u
   return fromParts(Number(yearText), month, day);
 }
 
+export interface DateOptions {
+  readonly order?: 'day-first' | 'month-first';
+  readonly excelSerial?: boolean;
+}
+
+/** Unix day number of Excel serial 0 in the 1900 system, for serials after the phantom 29 Feb 1900. */
+const EXCEL_EPOCH = 25_569;
+
+/**
+ * A spreadsheet serial date. Excel counts 1900 as a leap year, so serial 60
+ * (its 29 Feb 1900) is no day at all, and serials below it are one day later.
+ */
+function fromSerial(text: string): Day | DateProblem {
+  const serial = Math.floor(Number(text));
+  if (serial < 1 || serial === 60 || serial > 2_958_465) return 'no-such-day';
+  return serial < 60 ? serial - EXCEL_EPOCH + 1 : serial - EXCEL_EPOCH;
+}
+
 /**
  * The day a date cell names, or why it names none. The text must already be
  * trimmed and non-empty.
@@ -73,9 +97,10 @@ function withYear(yearText: string, month: number, day: number, time: string | u
  * @example parseDate('5 Jan 2021 14:05') //=> day of 5 Jan 2021
  * @example parseDate('05/01/21') //=> 'two-digit-year'
  */
-export function parseDate(text: string): Day | DateProblem {
+export function parseDate(text: string, options: DateOptions = {}): Day | DateProblem {
+  const monthFirst = options.order === 'month-first';
   // Fast paths for the two forms that fill most extracts: 2021-01-05 and 05/01/2021.
-  if (text.length === 10) {
+  if (text.length === 10 && !monthFirst) {
     const c4 = text.charCodeAt(4);
     if (c4 === 45 /* - */ && text.charCodeAt(7) === 45) {
       const hi = twoDigits(text, 0);
@@ -97,13 +122,16 @@ export function parseDate(text: string): Day | DateProblem {
     return fromParts(Number(m[1]), Number(m[2]), Number(m[3]));
   }
   m = NUMERIC.exec(text);
-  if (m) return withYear(m[4]!, Number(m[3]), Number(m[1]), m[5]);
+  if (m) {
+    const [first, second] = [Number(m[1]), Number(m[3])];
+    return monthFirst ? withYear(m[4]!, first, second, m[5]) : withYear(m[4]!, second, first, m[5]);
+  }
   m = NAMED.exec(text);
   if (m) {
     const month = MONTHS[m[3]!.toLowerCase()];
     if (month === undefined) return 'not-a-date';
     return withYear(m[4]!, month, Number(m[1]), m[5]);
   }
-  if (SERIAL.test(text)) return 'serial-number';
+  if (SERIAL.test(text)) return options.excelSerial ? fromSerial(text) : 'serial-number';
   return 'not-a-date';
 }

@@ -9,20 +9,26 @@
  * rejected as `duplicate-key`; the first row is kept.
  */
 import { type Day, formatDay } from '../core/day.js';
-import type { CsvSink } from '../read/csv.js';
+import type { CsvProblem, CsvSink } from '../read/csv.js';
+import type { EncodingSetting } from '../read/decode.js';
 import type { ExtractDef, ExtractName, FieldDef } from './extracts.js';
 import { type HeaderMatch, matchHeader } from './headers.js';
-import { DATE_PROBLEM_TEXT, parseDate } from './parse-date.js';
+import { DATE_PROBLEM_TEXT, type DateOptions, parseDate } from './parse-date.js';
 import { type Cell, RecordTable } from './table.js';
 
 export const REJECTION_CODES = [
   'missing-value',
   'invalid-date',
   'invalid-value',
+  'value-too-long',
   'date-order',
   'future-date',
   'duplicate-key',
   'field-count',
+  'unclosed-quote',
+  'nul-byte',
+  'record-too-long',
+  'bad-csv',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];
 
@@ -63,6 +69,12 @@ export interface ExtractMapping {
   readonly columns?: Readonly<Record<string, readonly string[]>> | undefined;
   /** More value spellings per coded column: column → value → spellings. */
   readonly values?: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> | undefined;
+  /** How all-numeric dates are read (default day-first). */
+  readonly dateOrder?: 'day-first' | 'month-first' | undefined;
+  /** Whether a bare number in a date column is a spreadsheet serial date (default no). */
+  readonly excelDates?: boolean | undefined;
+  /** The file's character encoding (default auto). */
+  readonly encoding?: EncodingSetting | undefined;
 }
 
 export interface ValidateOptions {
@@ -73,17 +85,24 @@ export interface ValidateOptions {
   readonly mapping?: ExtractMapping;
 }
 
-/** An extract whose header cannot be used at all. */
-export class HeaderError extends Error {
-  override readonly name = 'HeaderError';
+/** Why an extract cannot be used at all. */
+export type FileProblemCode = 'empty-file' | 'missing-column' | 'ambiguous-column' | 'unreadable-header' | 'undecodable';
+
+/** An extract that cannot be used at all: empty, undecodable, or without the columns it needs. */
+export class ExtractError extends Error {
+  override readonly name = 'ExtractError';
   constructor(
+    readonly code: FileProblemCode,
     readonly file: string,
     readonly line: number,
-    message: string,
+    readonly detail: string,
   ) {
-    super(`${file}:${line}: ${message}`);
+    super(line > 0 ? `${file}:${line}: ${detail}` : `${file}: ${detail}`);
   }
 }
+
+/** Longest cell read in a used column; anything longer is not a real value. */
+export const MAX_CELL_LENGTH = 4096;
 
 const EXCEL_INTEGER = /^(\d+)\.0+$/;
 
@@ -140,6 +159,7 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
   private readonly compositeFirstPos: number;
   private readonly cells: Cell[];
   private failure: { code: RejectionCode; message: string } = { code: 'invalid-value', message: '' };
+  private readonly dateOptions: DateOptions;
 
   constructor(def: ExtractDef, options: ValidateOptions) {
     this.def = def;
@@ -149,6 +169,10 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
     this.keyPos = pos(def.keyField);
     this.compositeFirstPos = pos(def.compositeKey[0]!);
     this.cells = def.fields.map(() => null);
+    this.dateOptions = {
+      order: options.mapping?.dateOrder ?? 'day-first',
+      excelSerial: options.mapping?.excelDates ?? false,
+    };
   }
 
   /** The header as matched, once the header row has been read. */
@@ -167,11 +191,12 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
     const { file } = this.options;
     if (match.ambiguous.length > 0) {
       const [field, headers] = match.ambiguous[0]!;
-      throw new HeaderError(file, line, `columns ${headers.map((h) => `"${h}"`).join(' and ')} both mean ${field.name}; keep one`);
+      throw new ExtractError('ambiguous-column', file, line, `columns ${headers.map((h) => `"${h}"`).join(' and ')} both mean ${field.name}; keep one`);
     }
     if (match.missing.length > 0) {
       const names = match.missing.map((f) => [f.name, ...f.aliases].map((n) => `"${n}"`).join(' or '));
-      throw new HeaderError(
+      throw new ExtractError(
+        'missing-column',
         file,
         line,
         `the ${this.def.name} extract needs a column ${names.join(', and a column ')}; the header has ${cells.map((c) => `"${c}"`).join(', ')}`,
@@ -186,6 +211,23 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
       return plan;
     });
     this.table = new RecordTable<N>(this.def, new Set(match.mapped.map((m) => m.field.name)));
+  }
+
+  onBadRecord(line: number, problem: CsvProblem): void {
+    if (!this.match) {
+      throw new ExtractError('unreadable-header', this.options.file, line, `the header line cannot be read: ${problem.message}`);
+    }
+    this.counts.read++;
+    const plan = problem.column > 0 ? this.plans.find((p) => p.index === problem.column - 1) : undefined;
+    this.reject({
+      code: problem.code,
+      line,
+      column: problem.column,
+      header: problem.column > 0 ? (this.match.headers[problem.column - 1] ?? '') : '',
+      field: plan?.field.name ?? '',
+      value: '',
+      message: problem.message,
+    });
   }
 
   onRow(raw: readonly string[], line: number): void {
@@ -270,6 +312,12 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
   private parseCell(plan: ColumnPlan, text: string | undefined): Cell | typeof REFUSED {
     const { field } = plan;
     const t = text === undefined ? '' : text.trim();
+    if (t.length > MAX_CELL_LENGTH) {
+      return this.refuse(
+        'value-too-long',
+        `${field.name} is ${t.length.toLocaleString('en-GB')} characters long; no ${field.name} is longer than ${MAX_CELL_LENGTH} (check the column is the right one)`,
+      );
+    }
     if (t === '') {
       if (field.required) {
         const what = plan.index < 0 ? 'the column is missing' : 'the cell is blank';
@@ -285,7 +333,7 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
       case 'code':
         return t.toUpperCase();
       case 'date': {
-        const day = parseDate(t);
+        const day = parseDate(t, this.dateOptions);
         if (typeof day === 'string') {
           return this.refuse('invalid-date', `${field.name} "${t}": ${DATE_PROBLEM_TEXT[day]}`);
         }

@@ -4,20 +4,38 @@
  * This is the only module that knows csv-parse. It streams: each record is
  * handed to the sink as soon as it is parsed and is not kept. The bytes are
  * hashed (SHA-256) on the way through, so an auditor can tie every figure to
- * the exact file it came from.
+ * the exact file it came from, then decoded (see decode.ts).
  *
  * Blank lines are not records: empty lines, and lines whose every field is
- * blank (a spreadsheet's empty row saved as `,,,,`).
+ * blank (a spreadsheet's empty row saved as `,,,,`). Records the CSV syntax
+ * cannot make sense of (a quote never closed, a NUL byte) are reported to the
+ * sink as bad records, and reading goes on where it safely can.
  */
 import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type Options, parse, CsvError } from 'csv-parse';
+import { type Options, parse, type CsvError } from 'csv-parse';
+import { Decoder, type Encoding, type EncodingSetting } from './decode.js';
+
+/** Why a record could not be read as CSV. */
+export type CsvProblemCode = 'unclosed-quote' | 'nul-byte' | 'record-too-long' | 'bad-csv';
+
+export interface CsvProblem {
+  readonly code: CsvProblemCode;
+  readonly message: string;
+  /** 1-based column of the cell at fault, or 0 for the record as a whole. */
+  readonly column: number;
+}
 
 /** Receives the header once, then every data record, in file order. */
 export interface CsvSink {
   onHeader(cells: readonly string[], line: number): void;
   onRow(cells: readonly string[], line: number): void;
+  /**
+   * A record that could not be read as CSV; it still counts as a row read.
+   * May come before the header, when the header itself cannot be read.
+   */
+  onBadRecord(line: number, problem: CsvProblem): void;
 }
 
 export interface CsvStats {
@@ -27,18 +45,11 @@ export interface CsvStats {
   readonly blankLines: number;
   /** False when the input held no header line at all. */
   readonly hadHeader: boolean;
+  readonly encoding: Encoding;
 }
 
-/** The input is not readable as CSV (an unclosed quote, say). */
-export class CsvFormatError extends Error {
-  override readonly name = 'CsvFormatError';
-  constructor(
-    readonly line: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** The largest record read; beyond it the record is refused (it is almost always an unclosed quote). */
+export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
 /**
  * The csv-parse options used for every extract (and by the benchmark's
@@ -49,11 +60,41 @@ export const CSV_OPTIONS = {
   skip_empty_lines: true,
   relax_column_count: true,
   relax_quotes: true,
+  skip_records_with_error: true,
+  max_record_size: MAX_RECORD_BYTES,
 } as const satisfies Options;
+
+export interface ReadCsvOptions {
+  readonly encoding?: EncodingSetting;
+}
 
 function allBlank(cells: readonly string[]): boolean {
   for (const c of cells) if (c.trim() !== '') return false;
   return true;
+}
+
+function nulColumn(cells: readonly string[]): number {
+  for (let i = 0; i < cells.length; i++) if (cells[i]!.includes('\u0000')) return i + 1;
+  return 0;
+}
+
+function describeCsvError(e: CsvError, line: number): CsvProblem {
+  switch (e.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return {
+        code: 'unclosed-quote',
+        column: 0,
+        message: `a quote opened in the record starting on line ${line} is never closed, so the rest of the file could not be read as rows; close the quote or remove it`,
+      };
+    case 'CSV_MAX_RECORD_SIZE':
+      return {
+        code: 'record-too-long',
+        column: 0,
+        message: `the record starting on line ${line} is longer than ${MAX_RECORD_BYTES / 1024 / 1024} MiB (usually a quote that is never closed); reading stopped there`,
+      };
+    default:
+      return { code: 'bad-csv', column: 0, message: `the record starting on line ${line} is not valid CSV: ${e.message}` };
+  }
 }
 
 /**
@@ -63,67 +104,94 @@ function allBlank(cells: readonly string[]): boolean {
  * dropped, so no record is ever queued. A record's line is where it starts:
  * the line after the previous record ended, plus any empty lines between.
  */
-export async function readCsv(input: Readable | AsyncIterable<Uint8Array>, sink: CsvSink): Promise<CsvStats> {
+export async function readCsv(
+  input: Readable | AsyncIterable<Uint8Array>,
+  sink: CsvSink,
+  options: ReadCsvOptions = {},
+): Promise<CsvStats> {
   const hash = createHash('sha256');
   let bytes = 0;
   let lastByte = -1;
+  let nulSeen = false;
   let previousEnd = 0;
   let previousEmpty = 0;
   let blankLines = 0;
   let hadHeader = false;
+  let stopped = false;
   let sinkError: unknown;
+
+  const startLine = (emptyLines: number): number => previousEnd + 1 + (emptyLines - previousEmpty);
+  const guard = (f: () => void): void => {
+    try {
+      f();
+    } catch (e) {
+      // Stop reading, and keep the sink's own error rather than a wrapped one.
+      sinkError = e;
+      parser.destroy();
+    }
+  };
 
   const parser = parse({
     ...CSV_OPTIONS,
     on_record: (record: string[], context) => {
-      const line = previousEnd + 1 + (context.empty_lines - previousEmpty);
+      if (stopped) return null;
+      const line = startLine(context.empty_lines);
       previousEnd = context.lines;
       previousEmpty = context.empty_lines;
-      try {
-        if (allBlank(record)) blankLines++;
-        else if (!hadHeader) {
+      guard(() => {
+        if (allBlank(record)) {
+          blankLines++;
+          return;
+        }
+        const nul = nulSeen ? nulColumn(record) : 0;
+        if (nul > 0) {
+          sink.onBadRecord(line, {
+            code: 'nul-byte',
+            column: nul,
+            message: 'the record contains a NUL byte (binary data in a text file); re-export the extract as CSV',
+          });
+        } else if (!hadHeader) {
           hadHeader = true;
           sink.onHeader(record, line);
         } else sink.onRow(record, line);
-      } catch (e) {
-        // Stop reading, and keep the sink's own error rather than a wrapped one.
-        sinkError = e;
-        parser.destroy();
-      }
+      });
       return null;
     },
+  });
+  parser.on('skip', (e: CsvError & { lines?: number; empty_lines?: number }) => {
+    if (stopped) return;
+    const line = startLine(e.empty_lines ?? previousEmpty);
+    const problem = describeCsvError(e, line);
+    previousEnd = e.lines ?? previousEnd;
+    // After a runaway record the parser's position is unknown: read no further rows
+    // (the rest of the file is still hashed).
+    if (problem.code === 'record-too-long') stopped = true;
+    guard(() => sink.onBadRecord(line, problem));
   });
   const tap = new Transform({
     transform(chunk: Buffer, _enc, done) {
       hash.update(chunk);
       bytes += chunk.length;
       if (chunk.length > 0) lastByte = chunk[chunk.length - 1]!;
-      done(null, chunk);
+      if (!nulSeen && chunk.includes(0)) nulSeen = true;
+      done(null, stopped ? undefined : chunk);
     },
   });
+  const decoder = new Decoder(options.encoding ?? 'auto');
   try {
-    await pipeline(input, tap, parser);
+    await pipeline(input, tap, decoder, parser);
   } catch (e) {
     if (sinkError !== undefined) throw sinkError;
-    if (e instanceof CsvError) {
-      const lines = (e as CsvError & { lines?: number }).lines ?? previousEnd + 1;
-      throw new CsvFormatError(lines, describeCsvError(e));
-    }
     throw e;
   }
   if (sinkError !== undefined) throw sinkError;
   // csv-parse counts the nothing after a final line break as one more empty line.
   const phantom = lastByte === 0x0a || lastByte === 0x0d ? 1 : 0;
-  return { bytes, sha256: hash.digest('hex'), blankLines: blankLines + Math.max(0, parser.info.empty_lines - phantom), hadHeader };
-}
-
-function describeCsvError(e: CsvError): string {
-  switch (e.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted field is never closed (a " without its partner); the file ends inside it';
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'a closing quote is followed by more text in the same field';
-    default:
-      return e.message;
-  }
+  return {
+    bytes,
+    sha256: hash.digest('hex'),
+    blankLines: blankLines + Math.max(0, parser.info.empty_lines - phantom),
+    hadHeader,
+    encoding: decoder.encoding ?? 'utf-8',
+  };
 }
