@@ -121,6 +121,10 @@ export class WorkingCalendar {
    * @example workingDaysBetween(Sat 30 Jan 2021, Mon 1 Feb 2021) //=> 1
    */
   workingDaysBetween(a: Day, b: Day): number {
+    // Both days must be inside the window before either is counted: widening
+    // the window for the second would move the first count's origin.
+    this.cover(Math.min(a, b));
+    this.cover(Math.max(a, b));
     return this.countUpTo(b) - this.countUpTo(a);
   }
 

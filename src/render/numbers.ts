@@ -20,7 +20,7 @@ export function roundedRatio(numerator: number, denominator: number, scale: numb
   const n = Math.abs(numerator) * scale * 10;
   const d = Math.abs(denominator);
   const tenths = Math.floor((2 * n + d) / (2 * d));
-  return `${negative ? '-' : ''}${formatCount(Math.floor(tenths / 10))}.${tenths % 10}`;
+  return `${negative && tenths > 0 ? '-' : ''}${formatCount(Math.floor(tenths / 10))}.${tenths % 10}`;
 }
 
 /** A number rounded half away from zero to one decimal. */
