@@ -14,6 +14,9 @@ import { runExplain } from './explain.js';
 import { runScorecard } from './scorecard.js';
 import { VERIFY_FORMATS } from '../render/verify.js';
 import { runVerify } from './verify.js';
+import { VALIDATION_FORMATS } from '../render/validation.js';
+import { runValidate } from './validate.js';
+import { runInit } from './init.js';
 import { generator } from './version.js';
 
 /** `--cp-plans` for cp_plans. */
@@ -70,7 +73,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .addHelpText(
       'after',
       `
-Exit status: 0 done; 1 usage, configuration or unreadable input; 2 --strict and rows were rejected.
+Exit status: 0 done; 1 usage, configuration or unreadable input;
+2 rows were rejected and --strict was given, or more than --max-rejected percent of an extract.
 Example:
   csc-kpi scorecard --data extracts/ --from 2020-04 --to 2021-04 --as-at 2021-05-10 --targets plan.yaml`,
     );
@@ -81,6 +85,7 @@ Example:
     .option('--out <file>', 'write to this file (atomically) instead of stdout')
     .option('--manifest <file>', 'also write a run manifest (JSON) for auditors and `csc-kpi verify`')
     .option('--strict', 'exit 2, writing nothing, when any row was rejected', false)
+    .option('--max-rejected <percent>', 'exit 2, writing nothing, when more than this share of any extract was rejected')
     .action(async (opts: Record<string, unknown>) => {
       setExit(
         await runScorecard(
@@ -96,6 +101,7 @@ Example:
             out: opts.out as string | undefined,
             manifest: opts.manifest as string | undefined,
             strict: opts.strict === true,
+            maxRejected: opts.maxRejected as string | undefined,
           },
           io,
         ),
@@ -140,6 +146,40 @@ Example:
         ),
       );
     });
+  const validate = program
+    .command('validate')
+    .description('check the extracts: columns found, rows read, and every problem with its line and column')
+    .addHelpText('after', '\nExit status: 0 clean; 2 rows were rejected; 1 an extract cannot be read at all.');
+  addSourceOptions(validate)
+    .option('--as-at <YYYY-MM-DD>', 'the date the extracts were taken (default: today); later dates are refused')
+    .option('--config <file>', 'column mapping and rules (YAML or JSON)')
+    .addOption(new Option('--format <format>', 'output format').choices(Object.keys(VALIDATION_FORMATS)).default('table'))
+    .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
+    .action(async (opts: Record<string, unknown>) => {
+      setExit(
+        await runValidate(
+          {
+            sources: sourcesOf(opts),
+            asAt: opts.asAt as string | undefined,
+            config: opts.config as string | undefined,
+            format: opts.format as string,
+            out: opts.out as string | undefined,
+          },
+          io,
+        ),
+      );
+    });
+
+  program
+    .command('init')
+    .description('write a commented starter configuration')
+    .option('--out <file>', 'where to write it ("-" for stdout)', 'csc-kpi.yaml')
+    .option('--preset <name>', 'include a column mapping preset: annex-a (Ofsted Annex A list headings)')
+    .option('--force', 'replace the file if it exists', false)
+    .action(async (opts: Record<string, unknown>) => {
+      setExit(await runInit({ out: opts.out as string, preset: opts.preset as string | undefined, force: opts.force === true }, io));
+    });
+
   program
     .command('verify')
     .description('re-run a manifest: check the inputs\' hashes, the rules and every figure')

@@ -35,6 +35,24 @@ export interface ScorecardOptions extends CommonOptions {
   /** Also write a run manifest (JSON) here. */
   readonly manifest?: string | undefined;
   readonly strict: boolean;
+  /** Fail when more than this percentage of any extract's rows was rejected. */
+  readonly maxRejected?: string | undefined;
+}
+
+/** Parses --max-rejected: a percentage from 0 to 100. */
+export function parsePercent(text: string, option: string): number {
+  const n = Number(text.replace(/%$/, ''));
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) {
+    throw new CliError(`${option} ${text}: give a percentage from 0 to 100, e.g. 2 or 0.5`);
+  }
+  return n;
+}
+
+/** Extracts whose share of rejected rows is above the limit, described for stderr. */
+export function overRejectionLimit(extracts: readonly LoadedExtract[], percent: number): string[] {
+  return extracts
+    .filter((x) => x.counts.read > 0 && (100 * x.counts.rejected) / x.counts.read > percent)
+    .map((x) => `${x.file}: ${((100 * x.counts.rejected) / x.counts.read).toFixed(1)}% of rows rejected (${x.counts.rejected} of ${x.counts.read}), more than --max-rejected ${percent}%`);
 }
 
 export function resolveAsAt(text: string | undefined, io: CliIo): Day {
@@ -129,6 +147,7 @@ export function runOptions(options: ScorecardOptions): RunOptions {
     format: options.format,
     out: options.out ?? null,
     strict: options.strict,
+    maxRejected: options.maxRejected ?? null,
   };
 }
 
@@ -150,12 +169,18 @@ export async function runScorecard(options: ScorecardOptions, io: CliIo): Promis
   if (!isScorecardFormat(format)) {
     throw new CliError(`--format ${format}: choose one of ${Object.keys(SCORECARD_FORMATS).join(', ')}`);
   }
+  const maxRejected = options.maxRejected === undefined ? undefined : parsePercent(options.maxRejected, '--max-rejected');
   const run = await computeScorecard(options, io);
   const problems = summariseProblems(run.extracts);
   if (problems) io.stderr.write(problems);
   const rejected = run.extracts.reduce((n, x) => n + x.counts.rejected, 0);
   if (options.strict && rejected > 0) {
     io.stderr.write(`csc-kpi: --strict: ${rejected} row(s) rejected; no scorecard written\n`);
+    return EXIT.rejected;
+  }
+  const overLimit = maxRejected === undefined ? [] : overRejectionLimit(run.extracts, maxRejected);
+  if (overLimit.length > 0) {
+    io.stderr.write(`${overLimit.map((l) => `csc-kpi: ${l}`).join('\n')}\ncsc-kpi: no scorecard written\n`);
     return EXIT.rejected;
   }
   const colour = options.out === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR;

@@ -203,7 +203,10 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
       );
     }
     this.match = match;
-    this.width = cells.length;
+    // Trailing blank header cells (a header saved with a final comma) are not columns.
+    let width = cells.length;
+    while (width > 0 && cells[width - 1]!.trim() === '') width--;
+    this.width = width;
     this.plans = this.def.fields.map((field, i) => {
       const m = match.byField[i];
       const plan: ColumnPlan = { field, index: m ? m.index : -1, header: m ? m.header : '' };
@@ -267,7 +270,7 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
           line,
           raw[pb.index] ?? '',
           'date-order',
-          `${pb.field.name} ${formatDay(later)} is before ${pa.field.name} ${formatDay(earlier)}`,
+          `${pb.field.name} ${formatDay(later)} is before ${pa.field.name} ${formatDay(earlier)}; one of the two dates is wrong`,
         );
         return;
       }
@@ -293,7 +296,7 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
       line,
       raw[keyPlan.index] ?? '',
       'duplicate-key',
-      `key ${key} was already used on line ${firstLine} with different values; the row on line ${firstLine} is kept`,
+      `key ${key} was already used on line ${firstLine} with different values; the row on line ${firstLine} is kept (give each ${this.def.noun} its own key, or remove the stale row)`,
     );
   }
 
@@ -321,7 +324,7 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
     if (t === '') {
       if (field.required) {
         const what = plan.index < 0 ? 'the column is missing' : 'the cell is blank';
-        return this.refuse('missing-value', `${field.name} is required but ${what}`);
+        return this.refuse('missing-value', `${field.name} is required but ${what}; fill it in, or remove the row if it is not a real ${this.def.noun}`);
       }
       return field.blankAs ?? null;
     }
@@ -340,7 +343,7 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
         if (day > this.options.asAt) {
           return this.refuse(
             'future-date',
-            `${field.name} ${formatDay(day)} is after the as-at date ${formatDay(this.options.asAt)}`,
+            `${field.name} ${formatDay(day)} is after the as-at date ${formatDay(this.options.asAt)}; check the date, or give the date the extract was taken with --as-at`,
           );
         }
         return day;

@@ -73,6 +73,14 @@ function allBlank(cells: readonly string[]): boolean {
   return true;
 }
 
+function crlfInside(cells: readonly string[]): number {
+  let n = 0;
+  for (const c of cells) {
+    for (let i = c.indexOf('\r\n'); i >= 0; i = c.indexOf('\r\n', i + 2)) n++;
+  }
+  return n;
+}
+
 function nulColumn(cells: readonly string[]): number {
   for (let i = 0; i < cells.length; i++) if (cells[i]!.includes('\u0000')) return i + 1;
   return 0;
@@ -120,7 +128,18 @@ export async function readCsv(
   let stopped = false;
   let sinkError: unknown;
 
+  // csv-parse counts a CRLF inside a quoted field as two lines; `overcount`
+  // keeps the running correction so lines stay physical lines.
+  let overcount = 0;
+  let rawPreviousEnd = 0;
   const startLine = (emptyLines: number): number => previousEnd + 1 + (emptyLines - previousEmpty);
+  const endRecord = (rawLines: number, emptyLines: number, record: readonly string[] | undefined): void => {
+    const spanned = rawLines - rawPreviousEnd - (emptyLines - previousEmpty);
+    if (spanned > 1 && record) overcount += crlfInside(record);
+    rawPreviousEnd = rawLines;
+    previousEnd = rawLines - overcount;
+    previousEmpty = emptyLines;
+  };
   const guard = (f: () => void): void => {
     try {
       f();
@@ -136,8 +155,7 @@ export async function readCsv(
     on_record: (record: string[], context) => {
       if (stopped) return null;
       const line = startLine(context.empty_lines);
-      previousEnd = context.lines;
-      previousEmpty = context.empty_lines;
+      endRecord(context.lines, context.empty_lines, record);
       guard(() => {
         if (allBlank(record)) {
           blankLines++;
@@ -162,7 +180,7 @@ export async function readCsv(
     if (stopped) return;
     const line = startLine(e.empty_lines ?? previousEmpty);
     const problem = describeCsvError(e, line);
-    previousEnd = e.lines ?? previousEnd;
+    endRecord(e.lines ?? rawPreviousEnd, e.empty_lines ?? previousEmpty, undefined);
     // After a runaway record the parser's position is unknown: read no further rows
     // (the rest of the file is still hashed).
     if (problem.code === 'record-too-long') stopped = true;

@@ -37,6 +37,7 @@ export interface RunOptions {
   readonly format: string;
   readonly out: string | null;
   readonly strict: boolean;
+  readonly maxRejected: string | null;
 }
 
 /** A tolerance as written in a targets file: a number, or "N%" of the target. */

@@ -1,0 +1,59 @@
+/**
+ * `csc-kpi validate`: read every extract and report its header, its row
+ * accounting and every problem, without computing any measure.
+ * Exit 0 when clean, 2 when rows were rejected, 1 when an extract cannot be
+ * read at all.
+ */
+import { formatDay } from '../core/day.js';
+import { mappingOf } from '../config/config.js';
+import { EXTRACT_NAMES } from '../normalise/extracts.js';
+import { loadExtract } from '../normalise/load.js';
+import { ExtractError } from '../normalise/validate.js';
+import { VALIDATION_FORMATS } from '../render/validation.js';
+import { buildValidation, type ExtractOutcome } from '../report/validation.js';
+import { CliError, EXIT } from './errors.js';
+import { type ExtractSources, locateExtracts } from './extracts.js';
+import { type CliIo, checkFile, fileStream, writeFileAtomic } from './io.js';
+import { loadConfig, resolveAsAt } from './scorecard.js';
+import { generator } from './version.js';
+
+export interface ValidateOptions {
+  readonly sources: ExtractSources;
+  readonly asAt?: string | undefined;
+  readonly config?: string | undefined;
+  readonly format: string;
+  readonly out?: string | undefined;
+}
+
+export async function runValidate(options: ValidateOptions, io: CliIo): Promise<number> {
+  if (!Object.hasOwn(VALIDATION_FORMATS, options.format)) {
+    throw new CliError(`--format ${options.format}: choose one of ${Object.keys(VALIDATION_FORMATS).join(', ')}`);
+  }
+  const asAt = resolveAsAt(options.asAt, io);
+  const config = await loadConfig(options.config);
+  const files = await locateExtracts(options.sources);
+  const outcomes: ExtractOutcome[] = [];
+  for (const name of EXTRACT_NAMES) {
+    const path = files.get(name);
+    if (path === undefined) {
+      outcomes.push({ kind: 'absent', name });
+      continue;
+    }
+    try {
+      await checkFile(path);
+      const extract = await loadExtract(name, () => fileStream(path), { file: path, asAt, mapping: mappingOf(config, name) });
+      outcomes.push({ kind: 'loaded', extract });
+    } catch (e) {
+      if (e instanceof ExtractError) outcomes.push({ kind: 'failed', name, file: path, code: e.code, message: e.message });
+      else if (e instanceof CliError) outcomes.push({ kind: 'failed', name, file: path, code: 'unreadable', message: e.message });
+      else throw e;
+    }
+  }
+  const report = buildValidation(generator(), formatDay(asAt), outcomes);
+  const text = VALIDATION_FORMATS[options.format as keyof typeof VALIDATION_FORMATS](report);
+  if (options.out !== undefined) await writeFileAtomic(options.out, text);
+  else io.stdout.write(text);
+  if (report.extracts.some((x) => x.status === 'unreadable')) return EXIT.usage;
+  if (report.extracts.some((x) => x.status === 'rejected')) return EXIT.rejected;
+  return EXIT.ok;
+}

@@ -1,0 +1,472 @@
+/**
+ * Builders for measure tests: normalised records with defaults, an in-memory
+ * `Records<R>`, a measure context on the real working-day calendar, and a
+ * `run` that evaluates one measure over a run of months.
+ *
+ * Dates are written as ISO strings and turned into day numbers; each record
+ * built gets the next line number, so file order is the order of building.
+ *
+ * @example
+ * const r = run(contacts1wd, { contacts: [contact({ contactDate: '2021-01-29', decisionDate: '2021-02-01' })] },
+ *   { from: '2021-01', asAt: '2021-05-10' });
+ * r.periods['2021-01'] //=> { numerator: 1, denominator: 1, excluded: {} }
+ */
+import { type CalendarOptions, type Region, WorkingCalendar } from '../../src/core/calendar.js';
+import { type Day, formatDay, parseIsoDay } from '../../src/core/day.js';
+import { type Duration, parseDuration } from '../../src/core/duration.js';
+import { parseMonth, periodsBetween } from '../../src/core/period.js';
+import { defaultConfig, type Rules, rulesOf } from '../../src/config/config.js';
+import { evaluate } from '../../src/measures/index.js';
+import type { Measure, MeasureContext, MeasureData, Observation } from '../../src/measures/types.js';
+import {
+  type Assessment,
+  type AssessmentKind,
+  type Case,
+  type CoreGroup,
+  type CpPlan,
+  EXTRACTS,
+  type Contact,
+  type ExtractName,
+  type RecordBase,
+  type RecordTypes,
+  type Supervision,
+} from '../../src/normalise/extracts.js';
+import type { Records } from '../../src/normalise/table.js';
+
+// ---------------------------------------------------------------- days
+
+/** The day number of an ISO date; throws on anything else so a typo cannot pass silently. */
+export function day(iso: string): Day {
+  const d = parseIsoDay(iso);
+  if (d === undefined) throw new Error(`test helper: "${iso}" is not a yyyy-mm-dd date`);
+  return d;
+}
+
+function dayOrNull(iso: string | null | undefined): Day | null {
+  return iso === null || iso === undefined ? null : day(iso);
+}
+
+// ---------------------------------------------------------------- lines
+
+let nextLine = 2;
+
+/** Starts line numbering again at 2 (the line after a header). */
+export function resetLines(): void {
+  nextLine = 2;
+}
+
+function takeLine(line: number | undefined): number {
+  if (line !== undefined) return line;
+  return nextLine++;
+}
+
+function keyOf(id: string | null, parts: readonly (string | null)[]): string {
+  return id ?? parts.map((p) => p ?? '').join('|');
+}
+
+// ---------------------------------------------------------------- record builders
+
+interface Base {
+  line?: number;
+  childId?: string;
+}
+
+export interface ContactInput extends Base {
+  contactId?: string | null;
+  contactDate?: string;
+  decisionDate?: string | null;
+  source?: string | null;
+  outcome?: string | null;
+  team?: string | null;
+  worker?: string | null;
+}
+
+/** A contact; by default child 1, contacted Friday 29 Jan 2021, undecided. */
+export function contact(input: ContactInput = {}): Contact {
+  const childId = input.childId ?? '1';
+  const contactDate = day(input.contactDate ?? '2021-01-29');
+  const contactId = input.contactId ?? null;
+  const source = input.source ?? null;
+  return {
+    line: takeLine(input.line),
+    key: keyOf(contactId, [childId, formatDay(contactDate), source]),
+    childId,
+    contactId,
+    contactDate,
+    decisionDate: dayOrNull(input.decisionDate),
+    source,
+    outcome: input.outcome ?? null,
+    team: input.team ?? null,
+    worker: input.worker ?? null,
+  };
+}
+
+export interface AssessmentInput extends Base {
+  assessmentId?: string | null;
+  startDate?: string;
+  authorisedDate?: string | null;
+  referralDate?: string | null;
+  kind?: AssessmentKind | null;
+  team?: string | null;
+  worker?: string | null;
+}
+
+/** An assessment; by default child 1, started Monday 4 Jan 2021, open, kind new. */
+export function assessment(input: AssessmentInput = {}): Assessment {
+  const childId = input.childId ?? '1';
+  const startDate = day(input.startDate ?? '2021-01-04');
+  const assessmentId = input.assessmentId ?? null;
+  return {
+    line: takeLine(input.line),
+    key: keyOf(assessmentId, [childId, formatDay(startDate)]),
+    childId,
+    assessmentId,
+    startDate,
+    authorisedDate: dayOrNull(input.authorisedDate),
+    referralDate: dayOrNull(input.referralDate),
+    kind: input.kind === undefined ? 'new' : input.kind,
+    team: input.team ?? null,
+    worker: input.worker ?? null,
+  };
+}
+
+export interface CpPlanInput extends Base {
+  planId?: string | null;
+  startDate?: string;
+  endDate?: string | null;
+  category?: string | null;
+  previousPlans?: string | null;
+  team?: string | null;
+  worker?: string | null;
+}
+
+/** A child protection plan; by default child 1, started Monday 4 Jan 2021, open. */
+export function cpPlan(input: CpPlanInput = {}): CpPlan {
+  const childId = input.childId ?? '1';
+  const startDate = day(input.startDate ?? '2021-01-04');
+  const planId = input.planId ?? null;
+  return {
+    line: takeLine(input.line),
+    key: keyOf(planId, [childId, formatDay(startDate)]),
+    childId,
+    planId,
+    startDate,
+    endDate: dayOrNull(input.endDate),
+    category: input.category ?? null,
+    previousPlans: input.previousPlans ?? null,
+    team: input.team ?? null,
+    worker: input.worker ?? null,
+  };
+}
+
+export interface CoreGroupInput extends Base {
+  meetingId?: string | null;
+  meetingDate?: string;
+  status?: 'held' | 'cancelled';
+  education?: boolean | null;
+  police?: boolean | null;
+  health?: boolean | null;
+  other?: boolean | null;
+}
+
+/** A core group meeting; by default child 1, held Monday 18 Jan 2021, attendance blank. */
+export function coreGroup(input: CoreGroupInput = {}): CoreGroup {
+  const childId = input.childId ?? '1';
+  const meetingDate = day(input.meetingDate ?? '2021-01-18');
+  const meetingId = input.meetingId ?? null;
+  return {
+    line: takeLine(input.line),
+    key: keyOf(meetingId, [childId, formatDay(meetingDate)]),
+    childId,
+    meetingId,
+    meetingDate,
+    status: input.status ?? 'held',
+    education: input.education ?? null,
+    police: input.police ?? null,
+    health: input.health ?? null,
+    other: input.other ?? null,
+  };
+}
+
+export interface SupervisionInput extends Base {
+  supervisionId?: string | null;
+  supervisionDate?: string;
+  worker?: string | null;
+  supervisor?: string | null;
+}
+
+/** A case supervision; by default child 1 on 15 Jan 2021. */
+export function supervision(input: SupervisionInput = {}): Supervision {
+  const childId = input.childId ?? '1';
+  const supervisionDate = day(input.supervisionDate ?? '2021-01-15');
+  const supervisionId = input.supervisionId ?? null;
+  return {
+    line: takeLine(input.line),
+    key: keyOf(supervisionId, [childId, formatDay(supervisionDate)]),
+    childId,
+    supervisionId,
+    supervisionDate,
+    worker: input.worker ?? null,
+    supervisor: input.supervisor ?? null,
+  };
+}
+
+export interface CaseInput extends Base {
+  caseId?: string | null;
+  startDate?: string;
+  endDate?: string | null;
+  caseType?: string | null;
+  worker?: string | null;
+  team?: string | null;
+}
+
+/** An allocated case; by default child 1, CIN, started 1 Dec 2020, open, worker SW1. */
+export function caseRecord(input: CaseInput = {}): Case {
+  const childId = input.childId ?? '1';
+  const startDate = day(input.startDate ?? '2020-12-01');
+  const caseId = input.caseId ?? null;
+  return {
+    line: takeLine(input.line),
+    key: keyOf(caseId, [childId, formatDay(startDate)]),
+    childId,
+    caseId,
+    startDate,
+    endDate: dayOrNull(input.endDate),
+    caseType: input.caseType === undefined ? 'CIN' : input.caseType,
+    worker: input.worker === undefined ? 'SW1' : input.worker,
+    team: input.team ?? null,
+  };
+}
+
+// ---------------------------------------------------------------- records
+
+/** An in-memory extract: the given rows, and the columns its header is taken to have. */
+export class MemoryRecords<R> implements Records<R> {
+  private readonly rows: readonly R[];
+  private readonly columns: ReadonlySet<string>;
+
+  constructor(rows: readonly R[], columns: Iterable<string>) {
+    this.rows = rows;
+    this.columns = new Set(columns);
+  }
+
+  get length(): number {
+    return this.rows.length;
+  }
+
+  get(i: number): R {
+    const r = this.rows[i];
+    if (r === undefined) throw new RangeError(`no row ${i}`);
+    return r;
+  }
+
+  hasColumn(name: string): boolean {
+    return this.columns.has(name);
+  }
+
+  [Symbol.iterator](): Iterator<R> {
+    return this.rows[Symbol.iterator]();
+  }
+}
+
+export interface TableOptions {
+  /** The columns present; default every column of the extract. */
+  readonly columns?: Iterable<string>;
+  /** Columns to leave out of the default set. */
+  readonly without?: readonly string[];
+}
+
+/** The records of extract `name` as a measure sees them. */
+export function records<N extends ExtractName>(
+  name: N,
+  rows: readonly RecordTypes[N][],
+  options: TableOptions = {},
+): MemoryRecords<RecordTypes[N]> {
+  const all = options.columns ?? EXTRACTS[name].fields.map((f) => f.name);
+  const without = new Set(options.without ?? []);
+  return new MemoryRecords(rows, [...all].filter((c) => !without.has(c)));
+}
+
+/** Extract rows as arrays (every column present) or ready-made `Records`. */
+export type DataInput = { readonly [N in ExtractName]?: readonly RecordTypes[N][] | Records<RecordTypes[N]> };
+
+function isRecords<R>(x: readonly R[] | Records<R>): x is Records<R> {
+  return !Array.isArray(x);
+}
+
+/** `MeasureData` from arrays of records. */
+export function dataOf(input: DataInput): MeasureData {
+  const out: { [N in ExtractName]?: Records<RecordTypes[N]> } = {};
+  const put = <N extends ExtractName>(name: N): void => {
+    const v = input[name] as readonly RecordTypes[N][] | Records<RecordTypes[N]> | undefined;
+    if (v === undefined) return;
+    (out as Record<string, unknown>)[name] = isRecords(v) ? v : records(name, v);
+  };
+  for (const name of Object.keys(EXTRACTS) as ExtractName[]) put(name);
+  return out;
+}
+
+// ---------------------------------------------------------------- context
+
+/** Rule overrides; durations may be written as in the configuration (`2wd`, `6w`). */
+export interface RulesInput {
+  contactTimescale?: Duration | string;
+  assessmentClock?: 'start' | 'referral';
+  coreGroupFirst?: Duration | string;
+  coreGroupEvery?: Duration | string;
+  supervisionInterval?: Duration | string;
+  /** Case type → interval; keys are upper-cased as the configuration does. */
+  supervisionByCaseType?: Readonly<Record<string, Duration | string>>;
+}
+
+export interface CalendarInput {
+  region?: Region;
+  bankHolidays?: boolean;
+  closures?: readonly string[];
+}
+
+export interface ContextInput {
+  asAt?: string;
+  rules?: RulesInput;
+  calendar?: CalendarInput;
+}
+
+function duration(d: Duration | string): Duration {
+  if (typeof d !== 'string') return d;
+  const parsed = parseDuration(d);
+  if (!parsed) throw new Error(`test helper: "${d}" is not a duration`);
+  return parsed;
+}
+
+/** The default rules with some overridden. */
+export function rules(input: RulesInput = {}): Rules {
+  const base = rulesOf(defaultConfig());
+  return {
+    contactTimescale: input.contactTimescale === undefined ? base.contactTimescale : duration(input.contactTimescale),
+    assessmentClock: input.assessmentClock ?? base.assessmentClock,
+    coreGroupFirst: input.coreGroupFirst === undefined ? base.coreGroupFirst : duration(input.coreGroupFirst),
+    coreGroupEvery: input.coreGroupEvery === undefined ? base.coreGroupEvery : duration(input.coreGroupEvery),
+    supervisionInterval:
+      input.supervisionInterval === undefined ? base.supervisionInterval : duration(input.supervisionInterval),
+    supervisionByCaseType:
+      input.supervisionByCaseType === undefined
+        ? base.supervisionByCaseType
+        : new Map(Object.entries(input.supervisionByCaseType).map(([t, d]) => [t.trim().toUpperCase(), duration(d)])),
+  };
+}
+
+/** A working-day calendar; by default England and Wales with bank holidays. */
+export function calendar(input: CalendarInput = {}): WorkingCalendar {
+  const options: CalendarOptions = {
+    region: input.region ?? 'england-and-wales',
+    bankHolidays: input.bankHolidays ?? true,
+    closures: (input.closures ?? []).map(day),
+  };
+  return new WorkingCalendar(options);
+}
+
+export const DEFAULT_AS_AT = '2021-05-10';
+
+/** A measure context; as-at 10 May 2021 unless given. */
+export function context(input: ContextInput = {}): MeasureContext {
+  return {
+    asAt: day(input.asAt ?? DEFAULT_AS_AT),
+    calendar: calendar(input.calendar),
+    rules: rules(input.rules),
+  };
+}
+
+// ---------------------------------------------------------------- running a measure
+
+export interface PeriodCounts {
+  numerator: number;
+  denominator: number;
+  excluded: Record<string, number>;
+}
+
+export interface RunOptions extends ContextInput {
+  /** First month, `YYYY-MM`. */
+  from: string;
+  /** Last month; default `from`. */
+  to?: string;
+  /** A ready-made context (its as-at wins over `asAt`). */
+  context?: MeasureContext;
+}
+
+export interface RunResult {
+  readonly computable: boolean;
+  /** Why not, when not computable. */
+  readonly reason: string | undefined;
+  /** The measure's tally per period id. */
+  readonly periods: Record<string, PeriodCounts>;
+  /** The same counts added up from the observations. */
+  readonly observed: Record<string, PeriodCounts>;
+  /** The tally per period when evaluated without an observer. */
+  readonly unobserved: Record<string, PeriodCounts>;
+  readonly observations: readonly Observation[];
+}
+
+function sortedExcluded(m: ReadonlyMap<string, number>): Record<string, number> {
+  return Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * Evaluates `measure` over the months `from`..`to`, once with an observer and
+ * once without, and returns the tallies together with what the observations add up to.
+ */
+export function run(measure: Measure, data: DataInput | MeasureData, options: RunOptions): RunResult {
+  const ctx = options.context ?? context(options);
+  const from = parseMonth(options.from);
+  const to = parseMonth(options.to ?? options.from);
+  if (from === undefined || to === undefined) throw new Error('test helper: months are YYYY-MM');
+  const periods = periodsBetween(from, to, ctx.asAt);
+  const measureData = dataOf(data as DataInput);
+  const observations: Observation[] = [];
+  const evaluation = evaluate(measure, measureData, ctx, periods, (o) => observations.push(o));
+  if (!evaluation.computable) {
+    return { computable: false, reason: evaluation.reason, periods: {}, observed: {}, unobserved: {}, observations };
+  }
+  const silent = evaluate(measure, dataOf(data as DataInput), ctx, periods);
+  const tallies: Record<string, PeriodCounts> = {};
+  const unobserved: Record<string, PeriodCounts> = {};
+  const observed: Record<string, PeriodCounts> = {};
+  periods.forEach((p, i) => {
+    const t = evaluation.tallies[i]!;
+    tallies[p.id] = { numerator: t.numerator, denominator: t.denominator, excluded: sortedExcluded(t.excluded) };
+    if (silent.computable) {
+      const u = silent.tallies[i]!;
+      unobserved[p.id] = { numerator: u.numerator, denominator: u.denominator, excluded: sortedExcluded(u.excluded) };
+    }
+    const excluded = new Map<string, number>();
+    let numerator = 0;
+    let denominator = 0;
+    for (const o of observations) {
+      if (o.period?.id !== p.id) continue;
+      numerator += o.numerator;
+      denominator += o.denominator;
+      if (o.reason !== null) excluded.set(o.reason, (excluded.get(o.reason) ?? 0) + 1);
+    }
+    observed[p.id] = { numerator, denominator, excluded: sortedExcluded(excluded) };
+  });
+  return { computable: true, reason: undefined, periods: tallies, observed, unobserved, observations };
+}
+
+/** The observations of one record (by line) in one period. */
+export function observationsOf(result: RunResult, line: number, period?: string): Observation[] {
+  return result.observations.filter((o) => o.record.line === line && (period === undefined || o.period?.id === period));
+}
+
+/**
+ * How one record counted in one period: `met`, `not-met`, `excluded:<reason>`,
+ * or `none` when the measure did not report it there at all.
+ */
+export function outcome(result: RunResult, record: RecordBase, period?: string): string {
+  const seen = result.observations.filter((o) => o.record === record && (period === undefined || o.period?.id === period));
+  if (seen.length === 0) return 'none';
+  return seen.map((o) => (o.status === 'excluded' ? `excluded:${o.reason}` : o.status)).join(',');
+}
+
+/** Shorthand for expected counts. */
+export function counts(numerator: number, denominator: number, excluded: Record<string, number> = {}): PeriodCounts {
+  return { numerator, denominator, excluded };
+}
