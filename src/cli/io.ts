@@ -10,7 +10,7 @@ import { type Day, dayFromYmd } from '../core/day.js';
 import { CliError } from './errors.js';
 
 export interface OutputStream {
-  write(text: string): unknown;
+  write(text: string | Uint8Array): unknown;
   readonly isTTY?: boolean | undefined;
 }
 
@@ -89,10 +89,10 @@ export async function listFolder(path: string): Promise<string[]> {
  * Writes a file atomically: into a temporary file beside it, then renamed
  * over it, so a failed run never leaves a half-written file.
  */
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, content, 'utf8');
+    await writeFile(temp, content);
     await rename(temp, path);
   } catch (e) {
     await rm(temp, { force: true });

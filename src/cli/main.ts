@@ -86,6 +86,7 @@ Example:
     .option('--manifest <file>', 'also write a run manifest (JSON) for auditors and `csc-kpi verify`')
     .option('--strict', 'exit 2, writing nothing, when any row was rejected', false)
     .option('--max-rejected <percent>', 'exit 2, writing nothing, when more than this share of any extract was rejected')
+    .addOption(new Option('--by <group>', 'also break every measure down by team or by worker').choices(['team', 'worker']))
     .action(async (opts: Record<string, unknown>) => {
       setExit(
         await runScorecard(
@@ -102,6 +103,7 @@ Example:
             manifest: opts.manifest as string | undefined,
             strict: opts.strict === true,
             maxRejected: opts.maxRejected as string | undefined,
+            by: opts.by as 'team' | 'worker' | undefined,
           },
           io,
         ),

@@ -7,10 +7,10 @@ import { type Day, parseIsoDay } from '../core/day.js';
 import { type Config, defaultConfig, parseConfig, rulesOf } from '../config/config.js';
 import { DocumentError } from '../config/document.js';
 import { MEASURE_IDS, MEASURES } from '../measures/index.js';
-import type { MeasureContext, MeasureData } from '../measures/types.js';
+import type { Grouping, MeasureContext, MeasureData } from '../measures/types.js';
 import type { ExtractName } from '../normalise/extracts.js';
 import type { LoadedExtract } from '../normalise/load.js';
-import { SCORECARD_FORMATS, isScorecardFormat } from '../render/index.js';
+import { BINARY_FORMATS, SCORECARD_FORMATS, isScorecardFormat } from '../render/index.js';
 import { summariseProblems } from '../render/problems.js';
 import type { Period } from '../core/period.js';
 import { buildManifest, type RunOptions } from '../report/manifest.js';
@@ -37,6 +37,8 @@ export interface ScorecardOptions extends CommonOptions {
   readonly strict: boolean;
   /** Fail when more than this percentage of any extract's rows was rejected. */
   readonly maxRejected?: string | undefined;
+  /** Break every measure down by team or worker. */
+  readonly by?: Grouping | undefined;
 }
 
 /** Parses --max-rejected: a percentage from 0 to 100. */
@@ -118,7 +120,10 @@ export async function loadTargets(path: string | undefined): Promise<Targets | u
 }
 
 /** Reads everything and computes the scorecard; shared by `scorecard` and `verify`. */
-export async function computeScorecard(options: CommonOptions & { readonly targets?: string | undefined }, io: CliIo): Promise<ScorecardRun> {
+export async function computeScorecard(
+  options: CommonOptions & { readonly targets?: string | undefined; readonly by?: Grouping | undefined },
+  io: CliIo,
+): Promise<ScorecardRun> {
   const targets = await loadTargets(options.targets);
   const run = await prepareRun(options, io);
   const report = buildScorecard({
@@ -129,6 +134,7 @@ export async function computeScorecard(options: CommonOptions & { readonly targe
     periods: run.periods,
     inputs: inputSummaries(run.extracts),
     targets,
+    by: options.by,
   });
   return { ...run, targets, report };
 }
@@ -148,6 +154,7 @@ export function runOptions(options: ScorecardOptions): RunOptions {
     out: options.out ?? null,
     strict: options.strict,
     maxRejected: options.maxRejected ?? null,
+    by: options.by ?? null,
   };
 }
 
@@ -169,6 +176,9 @@ export async function runScorecard(options: ScorecardOptions, io: CliIo): Promis
   if (!isScorecardFormat(format)) {
     throw new CliError(`--format ${format}: choose one of ${Object.keys(SCORECARD_FORMATS).join(', ')}`);
   }
+  if (BINARY_FORMATS.has(format) && options.out === undefined) {
+    throw new CliError(`--format ${format} writes a binary file: give it a name with --out`);
+  }
   const maxRejected = options.maxRejected === undefined ? undefined : parsePercent(options.maxRejected, '--max-rejected');
   const run = await computeScorecard(options, io);
   const problems = summariseProblems(run.extracts);
@@ -184,7 +194,7 @@ export async function runScorecard(options: ScorecardOptions, io: CliIo): Promis
     return EXIT.rejected;
   }
   const colour = options.out === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR;
-  const text = SCORECARD_FORMATS[format](run.report, { colour });
+  const text = await SCORECARD_FORMATS[format](run.report, { colour });
   const manifest = options.manifest === undefined ? undefined : `${JSON.stringify(manifestOf(run, runOptions(options)), null, 2)}\n`;
   if (options.out !== undefined) await writeFileAtomic(options.out, text);
   else io.stdout.write(text);

@@ -48,6 +48,7 @@ export function optionsFromManifest(manifest: Manifest, data: string | undefined
     asAt: manifest.asAt,
     config: options.config ?? undefined,
     targets: options.targets ?? undefined,
+    by: options.by ?? undefined,
     format: 'json',
     strict: false,
   };

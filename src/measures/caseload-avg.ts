@@ -30,9 +30,11 @@ export const caseloadAvg: Measure = {
           out.exclude(p, c, 'no-worker', out.observing ? { case_start: iso(c.startDate), snapshot: iso(s) } : undefined);
           return;
         }
+        // Distinct workers within the record's group (the whole, when not grouping).
         const workers = seen[p]!;
-        const firstCase = !workers.has(c.worker);
-        workers.add(c.worker);
+        const worker = `${out.groupOf(c)}\u0000${c.worker}`;
+        const firstCase = !workers.has(worker);
+        workers.add(worker);
         out.add(
           p,
           c,

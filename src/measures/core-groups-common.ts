@@ -137,7 +137,8 @@ export function evaluateMeetings(
     }
     const verdict = judge(m);
     const detail = out.observing ? meetingDetail(m, verdict.detail) : undefined;
-    if (verdict.met) out.met(p, m.meeting, detail);
-    else out.notMet(p, m.meeting, detail);
+    // A meeting counts for the team and worker of its plan.
+    if (verdict.met) out.met(p, m.meeting, detail, m.plan);
+    else out.notMet(p, m.meeting, detail, m.plan);
   }
 }

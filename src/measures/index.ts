@@ -12,7 +12,7 @@ import { cpOver9m } from './cp-over-9m.js';
 import { cpOver9mAvgDays } from './cp-over-9m-avg-days.js';
 import { supervisionInTime } from './supervision-in-time.js';
 import type { Period } from '../core/period.js';
-import { type Measure, type MeasureContext, type MeasureData, type Observer, Outcomes, type Tally } from './types.js';
+import { type Measure, type MeasureContext, type MeasureData, type Observer, type OutcomeOptions, Outcomes, type Tally } from './types.js';
 
 export const MEASURES: readonly Measure[] = [
   contacts1wd,
@@ -36,9 +36,9 @@ export function findMeasure(id: string): Measure | undefined {
   return MEASURES.find((m) => m.id === id);
 }
 
-/** A measure's outcome over a run of periods. */
+/** A measure's outcome over a run of periods (and per group, when grouping). */
 export type Evaluation =
-  | { readonly computable: true; readonly tallies: readonly Tally[] }
+  | { readonly computable: true; readonly tallies: readonly Tally[]; readonly groups: ReadonlyMap<string, readonly Tally[]> }
   | { readonly computable: false; readonly reason: string };
 
 /** Why a measure cannot be computed from the data supplied, if it cannot. */
@@ -58,11 +58,11 @@ export function evaluate(
   context: MeasureContext,
   periods: readonly Period[],
   observer?: Observer,
-  options: { skipped?: boolean } = {},
+  options: OutcomeOptions = {},
 ): Evaluation {
   const reason = whyNotComputable(measure, data);
   if (reason !== undefined) return { computable: false, reason };
   const out = new Outcomes(periods, observer, options);
   measure.evaluate(data, context, out);
-  return { computable: true, tallies: out.tallies };
+  return { computable: true, tallies: out.tallies, groups: out.groups };
 }

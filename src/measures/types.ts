@@ -68,6 +68,24 @@ export interface Measure {
   readonly evaluate: (data: MeasureData, context: MeasureContext, out: Outcomes) => void;
 }
 
+/** Who a record belongs to, for breakdowns by team or worker. */
+export interface Owner {
+  readonly team?: string | null;
+  readonly worker?: string | null;
+}
+
+export type Grouping = 'team' | 'worker';
+
+/** The group of records with no team (or no worker). */
+export const NO_GROUP = '(none)';
+
+export interface OutcomeOptions {
+  /** Also observe records outside the periods (see `skip`). */
+  readonly skipped?: boolean;
+  /** Also keep a tally per team or per worker. */
+  readonly groupBy?: Grouping | undefined;
+}
+
 /** A period's counts. */
 export interface Tally {
   numerator: number;
@@ -85,6 +103,9 @@ export interface Tally {
 export class Outcomes {
   readonly periods: readonly Period[];
   readonly tallies: readonly Tally[];
+  /** With `groupBy`: the tallies of each team or worker. */
+  readonly groups = new Map<string, Tally[]>();
+  readonly groupBy: Grouping | undefined;
   /** True when someone wants the record-level trail; measures build details only then. */
   readonly observing: boolean;
   /** True when the trail should also show records outside the periods (see `skip`). */
@@ -94,9 +115,10 @@ export class Outcomes {
   private readonly byMonth: readonly number[];
   private extract: ExtractName = 'contacts';
 
-  constructor(periods: readonly Period[], observer?: Observer, options: { skipped?: boolean } = {}) {
+  constructor(periods: readonly Period[], observer?: Observer, options: OutcomeOptions = {}) {
     this.periods = periods;
-    this.tallies = periods.map(() => ({ numerator: 0, denominator: 0, excluded: new Map() }));
+    this.tallies = this.emptyTallies();
+    this.groupBy = options.groupBy;
     this.observer = observer;
     this.observing = observer !== undefined;
     this.observingSkipped = this.observing && options.skipped === true;
@@ -104,6 +126,16 @@ export class Outcomes {
     const byMonth: number[] = [];
     periods.forEach((p, i) => (byMonth[p.month - this.firstMonth] = i));
     this.byMonth = byMonth;
+  }
+
+  private emptyTallies(): Tally[] {
+    return this.periods.map(() => ({ numerator: 0, denominator: 0, excluded: new Map() }));
+  }
+
+  /** The team or worker a record is counted under ('' when not grouping). */
+  groupOf(owner: Owner): string {
+    if (this.groupBy === undefined) return '';
+    return owner[this.groupBy] ?? NO_GROUP;
   }
 
   /** Which extract the following records come from. */
@@ -118,21 +150,23 @@ export class Outcomes {
     return p ?? -1;
   }
 
-  met(p: number, record: RecordBase, detail?: Detail): void {
-    this.count(p, record, 'met', null, 1, 1, detail);
+  // `owner` is whose figure the record counts in, for breakdowns; by default
+  // the record itself (its team and worker columns).
+  met(p: number, record: RecordBase, detail?: Detail, owner?: Owner): void {
+    this.count(p, record, 'met', null, 1, 1, detail, owner);
   }
 
-  notMet(p: number, record: RecordBase, detail?: Detail): void {
-    this.count(p, record, 'not-met', null, 0, 1, detail);
+  notMet(p: number, record: RecordBase, detail?: Detail, owner?: Owner): void {
+    this.count(p, record, 'not-met', null, 0, 1, detail, owner);
   }
 
   /** A record that adds `numerator` and `denominator` (means, caseloads). */
-  add(p: number, record: RecordBase, numerator: number, denominator: number, detail?: Detail): void {
-    this.count(p, record, 'met', null, numerator, denominator, detail);
+  add(p: number, record: RecordBase, numerator: number, denominator: number, detail?: Detail, owner?: Owner): void {
+    this.count(p, record, 'met', null, numerator, denominator, detail, owner);
   }
 
-  exclude(p: number, record: RecordBase, reason: string, detail?: Detail): void {
-    this.count(p, record, 'excluded', reason, 0, 0, detail);
+  exclude(p: number, record: RecordBase, reason: string, detail?: Detail, owner?: Owner): void {
+    this.count(p, record, 'excluded', reason, 0, 0, detail, owner);
   }
 
   /**
@@ -163,11 +197,18 @@ export class Outcomes {
     numerator: number,
     denominator: number,
     detail: Detail | undefined,
+    owner: Owner | undefined,
   ): void {
-    const t = this.tallies[p]!;
-    t.numerator += numerator;
-    t.denominator += denominator;
-    if (reason !== null) t.excluded.set(reason, (t.excluded.get(reason) ?? 0) + 1);
+    addTo(this.tallies[p]!, numerator, denominator, reason);
+    if (this.groupBy !== undefined) {
+      const group = this.groupOf(owner ?? (record as Owner));
+      let tallies = this.groups.get(group);
+      if (!tallies) {
+        tallies = this.emptyTallies();
+        this.groups.set(group, tallies);
+      }
+      addTo(tallies[p]!, numerator, denominator, reason);
+    }
     this.observer?.({
       period: this.periods[p]!,
       extract: this.extract,
@@ -179,6 +220,12 @@ export class Outcomes {
       detail: detail ?? {},
     });
   }
+}
+
+function addTo(t: Tally, numerator: number, denominator: number, reason: string | null): void {
+  t.numerator += numerator;
+  t.denominator += denominator;
+  if (reason !== null) t.excluded.set(reason, (t.excluded.get(reason) ?? 0) + 1);
 }
 
 /** The records of an extract the measure declared it needs. */

@@ -10,6 +10,7 @@ import type { Scorecard } from '../report/scorecard.js';
 export const CSV_COLUMNS = [
   'metric',
   'title',
+  'group',
   'period',
   'snapshot',
   'numerator',
@@ -42,6 +43,7 @@ export function renderCsv(report: Scorecard): string {
       out += csvLine([
         row.measure.id,
         row.measure.title,
+        row.group,
         cell.period.id,
         formatDay(cell.period.snapshot),
         cell.numerator,

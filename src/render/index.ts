@@ -1,5 +1,6 @@
 /**
- * Renderers by format name. Each turns the one report model into text.
+ * Renderers by format name. Each turns the one report model into text (or,
+ * for workbooks, bytes).
  */
 import type { Scorecard } from '../report/scorecard.js';
 import { renderCsv } from './csv.js';
@@ -7,16 +8,23 @@ import { renderJson } from './json.js';
 import { renderTable } from './table.js';
 
 export interface RenderOptions {
+  /** ANSI colour (only for a terminal). */
   readonly colour: boolean;
 }
 
+export type Rendered = string | Uint8Array;
+export type ScorecardRenderer = (report: Scorecard, options: RenderOptions) => Rendered | Promise<Rendered>;
+
 export const SCORECARD_FORMATS = {
-  table: (report: Scorecard, options: RenderOptions) => renderTable(report, options),
-  json: (report: Scorecard) => renderJson(report),
-  csv: (report: Scorecard) => renderCsv(report),
-} as const;
+  table: (report, options) => renderTable(report, options),
+  json: (report) => renderJson(report),
+  csv: (report) => renderCsv(report),
+} as const satisfies Record<string, ScorecardRenderer>;
 
 export type ScorecardFormat = keyof typeof SCORECARD_FORMATS;
+
+/** Formats that are bytes, not text: written with --out only. */
+export const BINARY_FORMATS: ReadonlySet<string> = new Set([]);
 
 export function isScorecardFormat(name: string): name is ScorecardFormat {
   return Object.hasOwn(SCORECARD_FORMATS, name);

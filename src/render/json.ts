@@ -5,6 +5,9 @@
  *     inputs { <extract>: { path, sha256, rows {read, valid, rejected, duplicate} } },
  *     results [ { metric, period, numerator, denominator, value, unit, excluded {reason: count}, target, rag } ] }
  *
+ * With a breakdown (--by team or worker) each result also has `group`: null
+ * for the whole service, else the team or worker.
+ *
  * Values are full precision. A measure that cannot be computed (its extract
  * was not supplied) has numerator, denominator and value null; a computable
  * measure with nothing to count has numerator 0, denominator 0, value null.
@@ -33,6 +36,8 @@ export function scorecardJson(report: Scorecard): object {
       row.cells.map((cell) => ({
         metric: row.measure.id,
         period: cell.period.id,
+        // Only breakdowns (--by team|worker) have a group; the whole service's rows say null.
+        ...(report.by === null ? {} : { group: row.group }),
         numerator: cell.numerator,
         denominator: cell.denominator,
         value: cell.value,

@@ -47,6 +47,7 @@ function ragText(rag: Rag, colour: boolean): string {
 }
 
 function sectionTitle(row: ScorecardRow): string {
+  if (row.group !== null) return `${row.measure.title}: ${row.group}`;
   const direction = row.measure.direction === 'higher' ? 'higher is better' : 'lower is better';
   const comparators = row.comparators.map(([label, v]) => `${label} ${oneDecimal(v)}${unitSuffix(row)}`).join(' · ');
   return `${row.measure.title} (${row.measure.id}, ${direction})${comparators ? `\nComparators: ${comparators}` : ''}`;

@@ -40,7 +40,7 @@ export function renderVerifyText(report: VerifyReport): string {
   const differing = report.results.filter((r) => r.status === 'differs');
   lines.push(`Results: ${formatCount(report.results.length - differing.length)} same, ${formatCount(differing.length)} differ`);
   for (const r of differing) {
-    lines.push(`  ${r.metric} ${r.period}: manifest ${figure(r.manifest)}; now ${figure(r.now)}`);
+    lines.push(`  ${r.metric} ${r.period}${r.group === null ? '' : ` ${r.group}`}: manifest ${figure(r.manifest)}; now ${figure(r.now)}`);
     lines.push(`    because: ${r.causes.join('; ')}`);
   }
   lines.push(report.same ? 'Verified: the extracts and rules reproduce the manifest.' : 'NOT verified: see the differences above.');

@@ -38,6 +38,7 @@ export interface RunOptions {
   readonly out: string | null;
   readonly strict: boolean;
   readonly maxRejected: string | null;
+  readonly by: 'team' | 'worker' | null;
 }
 
 /** A tolerance as written in a targets file: a number, or "N%" of the target. */

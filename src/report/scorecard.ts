@@ -6,7 +6,7 @@
 import type { Day } from '../core/day.js';
 import type { Period } from '../core/period.js';
 import { evaluate } from '../measures/index.js';
-import type { Measure, MeasureContext, MeasureData, Unit } from '../measures/types.js';
+import { type Grouping, type Measure, type MeasureContext, type MeasureData, NO_GROUP, type Tally, type Unit } from '../measures/types.js';
 import type { ExtractName } from '../normalise/extracts.js';
 import type { RowCounts } from '../normalise/validate.js';
 import { defaultTolerance, type Rag, rag, targetFor, type Targets, toleranceAmount } from './targets.js';
@@ -35,6 +35,8 @@ export interface ScorecardCell {
 
 export interface ScorecardRow {
   readonly measure: Measure;
+  /** The team or worker of a breakdown row; null for the whole service. */
+  readonly group: string | null;
   readonly unit: Unit;
   /** Why the whole measure is not computable, if it is not. */
   readonly notComputable: string | null;
@@ -55,6 +57,9 @@ export interface Scorecard {
   readonly periods: readonly Period[];
   readonly calendar: string;
   readonly inputs: readonly InputSummary[];
+  /** Breakdown by team or worker, when asked for. */
+  readonly by: Grouping | null;
+  /** Per measure: the whole service first, then each group (by name, records with none last). */
   readonly rows: readonly ScorecardRow[];
 }
 
@@ -66,6 +71,7 @@ export interface ScorecardInput {
   readonly periods: readonly Period[];
   readonly inputs: readonly InputSummary[];
   readonly targets?: Targets | undefined;
+  readonly by?: Grouping | undefined;
 }
 
 /** `scale * numerator / denominator`, or null when the denominator is 0. */
@@ -78,37 +84,51 @@ export function sortedExclusions(excluded: ReadonlyMap<string, number>): [string
   return [...excluded].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
+function byName(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === NO_GROUP) return 1;
+  if (b === NO_GROUP) return -1;
+  return a < b ? -1 : 1;
+}
+
 /** Computes every measure for every period and rates it against the targets. */
 export function buildScorecard(input: ScorecardInput): Scorecard {
-  const { measures, data, context, periods, targets } = input;
-  const rows = measures.map((measure): ScorecardRow => {
+  const { measures, data, context, periods, targets, by } = input;
+  const rows = measures.flatMap((measure): ScorecardRow[] => {
     const measureTargets = targets?.measures.get(measure.id);
     const tolerance = measureTargets?.tolerance ?? defaultTolerance(measure);
-    const evaluation = evaluate(measure, data, context, periods);
-    const cells = periods.map((period, i): ScorecardCell => {
-      const target = targetFor(measureTargets, period.month);
-      if (!evaluation.computable) {
-        return { period, numerator: null, denominator: null, value: null, excluded: [], target, rag: 'none' };
+    const comparators = measureTargets?.comparators ?? [];
+    const cellsOf = (tallies: readonly Tally[] | null): ScorecardCell[] =>
+      periods.map((period, i): ScorecardCell => {
+        const target = targetFor(measureTargets, period.month);
+        const t = tallies?.[i];
+        if (!t) return { period, numerator: null, denominator: null, value: null, excluded: [], target, rag: 'none' };
+        const value = ratio(t.numerator, t.denominator, measure.scale);
+        return {
+          period,
+          numerator: t.numerator,
+          denominator: t.denominator,
+          value,
+          excluded: sortedExclusions(t.excluded),
+          target,
+          rag: rag(value, target, measure.direction, target === null ? 0 : toleranceAmount(tolerance, target)),
+        };
+      });
+    const whole = evaluate(measure, data, context, periods);
+    if (!whole.computable) {
+      return [{ measure, group: null, unit: measure.unit, notComputable: whole.reason, comparators, cells: cellsOf(null) }];
+    }
+    const rows: ScorecardRow[] = [{ measure, group: null, unit: measure.unit, notComputable: null, comparators, cells: cellsOf(whole.tallies) }];
+    if (by !== undefined) {
+      // A separate run: a caseload's distinct workers are counted within each group.
+      const grouped = evaluate(measure, data, context, periods, undefined, { groupBy: by });
+      if (grouped.computable) {
+        for (const group of [...grouped.groups.keys()].sort(byName)) {
+          rows.push({ measure, group, unit: measure.unit, notComputable: null, comparators, cells: cellsOf(grouped.groups.get(group)!) });
+        }
       }
-      const t = evaluation.tallies[i]!;
-      const value = ratio(t.numerator, t.denominator, measure.scale);
-      return {
-        period,
-        numerator: t.numerator,
-        denominator: t.denominator,
-        value,
-        excluded: sortedExclusions(t.excluded),
-        target,
-        rag: rag(value, target, measure.direction, target === null ? 0 : toleranceAmount(tolerance, target)),
-      };
-    });
-    return {
-      measure,
-      unit: measure.unit,
-      notComputable: evaluation.computable ? null : evaluation.reason,
-      comparators: measureTargets?.comparators ?? [],
-      cells,
-    };
+    }
+    return rows;
   });
   return {
     generator: input.generator,
@@ -117,6 +137,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     periods,
     calendar: context.calendar.describe(),
     inputs: input.inputs,
+    by: by ?? null,
     rows,
   };
 }

@@ -11,6 +11,7 @@ const rows = z.object({ read: z.number(), valid: z.number(), rejected: z.number(
 const result = z.object({
   metric: z.string(),
   period: z.string(),
+  group: z.string().nullable().optional(),
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
   value: z.number().nullable(),
@@ -37,6 +38,7 @@ export const manifestSchema = z.looseObject({
     asAt: nullableText,
     config: nullableText,
     targets: nullableText,
+    by: z.enum(['team', 'worker']).nullable().optional(),
   }),
   periods: z.array(z.string()).min(1),
   config: z.unknown(),
@@ -65,6 +67,7 @@ export interface InputCheck {
 export interface ResultCheck {
   readonly metric: string;
   readonly period: string;
+  readonly group: string | null;
   readonly status: 'same' | 'differs';
   readonly manifest: Result | null;
   readonly now: Result | null;
@@ -135,13 +138,14 @@ export function verifyManifest(manifest: Manifest, fresh: Manifest): VerifyRepor
   const targets = diffJson(manifest.targets, fresh.targets);
   const calendar = diffJson(manifest.calendar, fresh.calendar);
 
-  const key = (r: Result) => `${r.metric}\u0000${r.period}`;
+  const key = (r: Result) => `${r.metric}\u0000${r.period}\u0000${r.group ?? ''}`;
   const freshResults = new Map(fresh.results.map((r) => [key(r), r]));
   const seen = new Set<string>();
   const results: ResultCheck[] = manifest.results.map((m) => {
     seen.add(key(m));
     const n = freshResults.get(key(m)) ?? null;
-    if (n && sameResult(m, n)) return { metric: m.metric, period: m.period, status: 'same', manifest: m, now: n, causes: [] };
+    const id = { metric: m.metric, period: m.period, group: m.group ?? null };
+    if (n && sameResult(m, n)) return { ...id, status: 'same', manifest: m, now: n, causes: [] };
     const causes: string[] = [];
     const uses = findMeasure(m.metric)?.extracts ?? [];
     const inputCauses = uses.filter((x) => changedInputs.has(x));
@@ -150,10 +154,12 @@ export function verifyManifest(manifest: Manifest, fresh: Manifest): VerifyRepor
     if (calendar.length) causes.push('calendar changed');
     if (n && sameFigure(m, n) && targets.length) causes.push('targets changed');
     if (causes.length === 0) causes.push("nothing changed that explains it: the manifest's figure is not what these inputs and rules produce");
-    return { metric: m.metric, period: m.period, status: 'differs', manifest: m, now: n, causes };
+    return { ...id, status: 'differs', manifest: m, now: n, causes };
   });
   for (const n of fresh.results) {
-    if (!seen.has(key(n))) results.push({ metric: n.metric, period: n.period, status: 'differs', manifest: null, now: n, causes: ['not in the manifest'] });
+    if (!seen.has(key(n))) {
+      results.push({ metric: n.metric, period: n.period, group: n.group ?? null, status: 'differs', manifest: null, now: n, causes: ['not in the manifest'] });
+    }
   }
   const same =
     changedInputs.size === 0 && rules.length === 0 && targets.length === 0 && calendar.length === 0 && results.every((r) => r.status === 'same');
