@@ -4,8 +4,11 @@
  */
 import type { Scorecard } from '../report/scorecard.js';
 import { renderCsv } from './csv.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
 import { renderTable } from './table.js';
+import { renderXlsx } from './xlsx.js';
 
 export interface RenderOptions {
   /** ANSI colour (only for a terminal). */
@@ -19,12 +22,15 @@ export const SCORECARD_FORMATS = {
   table: (report, options) => renderTable(report, options),
   json: (report) => renderJson(report),
   csv: (report) => renderCsv(report),
+  md: (report) => renderMarkdown(report),
+  html: (report) => renderHtml(report),
+  xlsx: (report) => renderXlsx(report),
 } as const satisfies Record<string, ScorecardRenderer>;
 
 export type ScorecardFormat = keyof typeof SCORECARD_FORMATS;
 
 /** Formats that are bytes, not text: written with --out only. */
-export const BINARY_FORMATS: ReadonlySet<string> = new Set([]);
+export const BINARY_FORMATS: ReadonlySet<string> = new Set(['xlsx']);
 
 export function isScorecardFormat(name: string): name is ScorecardFormat {
   return Object.hasOwn(SCORECARD_FORMATS, name);
