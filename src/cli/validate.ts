@@ -44,8 +44,8 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
       const extract = await loadExtract(name, () => fileStream(path), { file: path, asAt, mapping: mappingOf(config, name) });
       outcomes.push({ kind: 'loaded', extract });
     } catch (e) {
-      if (e instanceof ExtractError) outcomes.push({ kind: 'failed', name, file: path, code: e.code, message: e.message });
-      else if (e instanceof CliError) outcomes.push({ kind: 'failed', name, file: path, code: 'unreadable', message: e.message });
+      if (e instanceof ExtractError) outcomes.push({ kind: 'failed', name, file: path, code: e.code, line: e.line, message: e.detail });
+      else if (e instanceof CliError) outcomes.push({ kind: 'failed', name, file: path, code: 'unreadable', line: 0, message: e.message });
       else throw e;
     }
   }

@@ -52,7 +52,7 @@ export async function loadExtract<N extends ExtractName>(
         return await loadOnce(name, await open(), options, 'windows-1252');
       } catch (again) {
         if (again instanceof DecodeError) {
-          throw undecodable(options.file, again, `it is not UTF-8 (${e.message}) and not Windows-1252 (${again.message})`);
+          throw undecodable(options.file, again, `it is not UTF-8 (byte ${e.offset}) nor Windows-1252 (${again.message})`);
         }
         throw again;
       }

@@ -43,7 +43,7 @@ export interface Rejection {
   readonly header: string;
   /** The canonical field name, or '' for the row as a whole. */
   readonly field: string;
-  /** The offending cell as read (untrimmed), or '' for a blank cell. */
+  /** The offending cell as read (untrimmed; cut short after 200 characters), or '' for a blank cell. */
   readonly value: string;
   readonly message: string;
 }
@@ -103,6 +103,9 @@ export class ExtractError extends Error {
 
 /** Longest cell read in a used column; anything longer is not a real value. */
 export const MAX_CELL_LENGTH = 4096;
+
+/** Longest cell value quoted back in a rejection. */
+const MAX_SHOWN_VALUE = 200;
 
 const EXCEL_INTEGER = /^(\d+)\.0+$/;
 
@@ -369,7 +372,7 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
       column: plan.index + 1,
       header: plan.header,
       field: plan.field.name,
-      value,
+      value: value.length > MAX_SHOWN_VALUE ? `${value.slice(0, MAX_SHOWN_VALUE)}… (${value.length} characters)` : value,
       message,
     });
   }

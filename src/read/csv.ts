@@ -66,6 +66,8 @@ export const CSV_OPTIONS = {
 
 export interface ReadCsvOptions {
   readonly encoding?: EncodingSetting;
+  /** Longest record accepted, in bytes (default MAX_RECORD_BYTES). */
+  readonly maxRecordBytes?: number;
 }
 
 function allBlank(cells: readonly string[]): boolean {
@@ -86,7 +88,8 @@ function nulColumn(cells: readonly string[]): number {
   return 0;
 }
 
-function describeCsvError(e: CsvError, line: number): CsvProblem {
+/** A csv-parse error as a problem with a line and a plain message. */
+export function describeCsvError(e: Pick<CsvError, 'code' | 'message'>, line: number): CsvProblem {
   switch (e.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return {
@@ -98,7 +101,7 @@ function describeCsvError(e: CsvError, line: number): CsvProblem {
       return {
         code: 'record-too-long',
         column: 0,
-        message: `the record starting on line ${line} is longer than ${MAX_RECORD_BYTES / 1024 / 1024} MiB (usually a quote that is never closed); reading stopped there`,
+        message: `the record starting on line ${line} is too long (usually a quote that is never closed); reading stopped there`,
       };
     default:
       return { code: 'bad-csv', column: 0, message: `the record starting on line ${line} is not valid CSV: ${e.message}` };
@@ -150,8 +153,10 @@ export async function readCsv(
     }
   };
 
+  const maxRecordBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
   const parser = parse({
     ...CSV_OPTIONS,
+    max_record_size: maxRecordBytes,
     on_record: (record: string[], context) => {
       if (stopped) return null;
       const line = startLine(context.empty_lines);

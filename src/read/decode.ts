@@ -87,8 +87,8 @@ function bomOf(b: Uint8Array): { encoding: Encoding; length: number } | undefine
 }
 
 /**
- * UTF-16 saved without a byte order mark: in a CSV header every other byte
- * is zero. Text in any 8-bit encoding never looks like that.
+ * UTF-16 saved without a byte order mark: in CSV text nearly every other
+ * byte is zero. Text in any 8-bit encoding never looks like that.
  */
 function utf16WithoutBom(b: Uint8Array): Encoding | undefined {
   const pairs = Math.min(256, Math.floor(b.length / 2));
@@ -99,8 +99,9 @@ function utf16WithoutBom(b: Uint8Array): Encoding | undefined {
     if (b[2 * i] === 0 && b[2 * i + 1] !== 0) evenZero++;
     if (b[2 * i + 1] === 0 && b[2 * i] !== 0) oddZero++;
   }
-  if (oddZero === pairs) return 'utf-16le';
-  if (evenZero === pairs) return 'utf-16be';
+  // Mostly zeros on one side (a few characters above U+00FF, such as €, have none) and none on the other.
+  if (evenZero === 0 && oddZero >= pairs * 0.75) return 'utf-16le';
+  if (oddZero === 0 && evenZero >= pairs * 0.75) return 'utf-16be';
   return undefined;
 }
 
@@ -186,7 +187,8 @@ export class Decoder extends Transform {
     if (encoding === 'windows-1252') {
       for (let i = 0; i < chunk.length; i++) {
         if (UNDEFINED_1252.has(chunk[i]!)) {
-          throw new DecodeError(this.offset + i, encoding, `byte ${this.offset + i} (0x${chunk[i]!.toString(16)}) means nothing in Windows-1252`);
+          const at = this.offset + i;
+          throw new DecodeError(at, encoding, `byte ${at} is 0x${chunk[i]!.toString(16)}, which Windows-1252 leaves undefined`);
         }
       }
       this.offset += chunk.length;

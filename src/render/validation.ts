@@ -27,7 +27,7 @@ export function renderValidationText(report: ValidationReport): string {
     }
     lines.push(`${x.name}: ${x.file} — ${STATUS_TEXT[x.status]}`);
     if (x.error) {
-      lines.push(`  ${x.error.code}: ${x.error.message}`, '');
+      lines.push(`  ${x.error.line ? `line ${x.error.line}: ` : ''}${x.error.code}: ${x.error.message}`, '');
       continue;
     }
     lines.push(`  ${x.encoding}, ${formatCount(x.bytes ?? 0)} bytes, SHA-256 ${x.sha256}`);
@@ -61,7 +61,7 @@ export function renderValidationText(report: ValidationReport): string {
 export function renderValidationCsv(report: ValidationReport): string {
   let out = csvLine(['extract', 'file', 'line', 'column', 'header', 'field', 'code', 'value', 'message']);
   for (const x of report.extracts) {
-    if (x.error) out += csvLine([x.name, x.file, null, null, null, null, x.error.code, null, x.error.message]);
+    if (x.error) out += csvLine([x.name, x.file, x.error.line || null, null, null, null, x.error.code, null, x.error.message]);
     for (const p of x.problems) {
       out += csvLine([x.name, x.file, p.line, p.column ? columnLetter(p.column) : null, p.header, p.field, p.code, p.value, p.message]);
     }

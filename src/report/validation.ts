@@ -6,6 +6,7 @@ import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts
 import { columnLetter } from '../normalise/headers.js';
 import type { LoadedExtract } from '../normalise/load.js';
 import type { Duplicate, Rejection, RowCounts } from '../normalise/validate.js';
+import { encodingName } from '../read/decode.js';
 import type { Generator } from './scorecard.js';
 
 export interface ColumnCheck {
@@ -21,8 +22,8 @@ export interface ExtractCheck {
   readonly name: ExtractName;
   readonly file: string | null;
   readonly status: ExtractStatus;
-  /** Why an unreadable extract could not be used. */
-  readonly error: { readonly code: string; readonly message: string } | null;
+  /** Why an unreadable extract could not be used (line 0 when no line is at fault). */
+  readonly error: { readonly code: string; readonly line: number; readonly message: string } | null;
   readonly encoding: string | null;
   readonly bytes: number | null;
   readonly sha256: string | null;
@@ -43,7 +44,14 @@ export interface ValidationReport {
 /** What happened to one extract: loaded, could not be read, or not supplied. */
 export type ExtractOutcome =
   | { readonly kind: 'loaded'; readonly extract: LoadedExtract }
-  | { readonly kind: 'failed'; readonly name: ExtractName; readonly file: string; readonly code: string; readonly message: string }
+  | {
+      readonly kind: 'failed';
+      readonly name: ExtractName;
+      readonly file: string;
+      readonly code: string;
+      readonly line: number;
+      readonly message: string;
+    }
   | { readonly kind: 'absent'; readonly name: ExtractName };
 
 function emptyCheck(name: ExtractName, file: string | null, status: ExtractStatus): ExtractCheck {
@@ -67,7 +75,10 @@ function emptyCheck(name: ExtractName, file: string | null, status: ExtractStatu
 export function checkExtract(outcome: ExtractOutcome): ExtractCheck {
   if (outcome.kind === 'absent') return emptyCheck(outcome.name, null, 'absent');
   if (outcome.kind === 'failed') {
-    return { ...emptyCheck(outcome.name, outcome.file, 'unreadable'), error: { code: outcome.code, message: outcome.message } };
+    return {
+      ...emptyCheck(outcome.name, outcome.file, 'unreadable'),
+      error: { code: outcome.code, line: outcome.line, message: outcome.message },
+    };
   }
   const x = outcome.extract;
   const columns = EXTRACTS[x.name].fields.map((f): ColumnCheck => {
@@ -83,7 +94,7 @@ export function checkExtract(outcome: ExtractOutcome): ExtractCheck {
     file: x.file,
     status: x.counts.rejected > 0 ? 'rejected' : 'clean',
     error: null,
-    encoding: x.encoding,
+    encoding: encodingName(x.encoding),
     bytes: x.bytes,
     sha256: x.sha256,
     columns,

@@ -1,0 +1,52 @@
+import { afterEach, expect, it } from 'vitest';
+import { runCli, tempFolder } from '../helpers/cli.js';
+
+const TEXT =
+  'contact_id,child_id,contact_date,decision_date,source,team\n' +
+  'C1,1001,05/01/2021,06/01/2021,École Sainte-Thérèse,Équipe Santé\n' +
+  'C2,1002,05/01/2021,,Café,Équipe Santé\n' +
+  'C3,1003,06/01/2021,11/01/2021,Police,Nord\n';
+
+/** Windows-1252 for Latin-1 text (every character used here is below U+0100). */
+function cp1252(text: string): Buffer {
+  return Buffer.from([...text].map((c) => c.charCodeAt(0)));
+}
+
+const SAVED_AS: Record<string, Buffer> = {
+  'UTF-8': Buffer.from(TEXT, 'utf8'),
+  'UTF-8 with BOM': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(TEXT, 'utf8')]),
+  'UTF-16 LE': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')]),
+  'Windows-1252': cp1252(TEXT),
+};
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+async function results(bytes: Buffer, by?: string) {
+  const t = tempFolder({ 'contacts.csv': bytes });
+  cleanups.push(t.cleanup);
+  const args = ['scorecard', '--data', t.dir, '--period', '2021-01', '--as-at', '2021-05-10', '--format', 'json'];
+  const r = await runCli(by ? [...args, '--by', by] : args);
+  expect(r.code).toBe(0);
+  const json = JSON.parse(r.stdout);
+  return { results: json.results, rows: json.inputs.contacts.rows };
+}
+
+it('gives identical results whatever encoding the extract was saved in', async () => {
+  const reference = await results(SAVED_AS['UTF-8']!, 'team');
+  expect(reference.rows).toEqual({ read: 3, valid: 3, rejected: 0, duplicate: 0 });
+  expect(reference.results.map((r: { group: string | null }) => r.group)).toContain('Équipe Santé');
+  for (const [name, bytes] of Object.entries(SAVED_AS)) {
+    expect(await results(bytes, 'team'), name).toEqual(reference);
+  }
+});
+
+it('says which encoding it read', async () => {
+  for (const [name, bytes] of Object.entries(SAVED_AS)) {
+    const t = tempFolder({ 'contacts.csv': bytes });
+    cleanups.push(t.cleanup);
+    const r = await runCli(['validate', '--data', t.dir, '--as-at', '2021-05-10', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).extracts.contacts.encoding).toBe(name.replace(' with BOM', ''));
+  }
+});
