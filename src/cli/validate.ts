@@ -53,7 +53,15 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
   const text = VALIDATION_FORMATS[options.format as keyof typeof VALIDATION_FORMATS](report);
   if (options.out !== undefined) await writeFileAtomic(options.out, text);
   else io.stdout.write(text);
-  if (report.extracts.some((x) => x.status === 'unreadable')) return EXIT.usage;
-  if (report.extracts.some((x) => x.status === 'rejected')) return EXIT.rejected;
+  // A line on stderr too, for scheduled jobs that keep only that.
+  const unreadable = report.extracts.filter((x) => x.status === 'unreadable');
+  for (const x of unreadable) io.stderr.write(`csc-kpi: ${x.file} cannot be read: ${x.error!.message}\n`);
+  const rejected = report.extracts.filter((x) => x.status === 'rejected');
+  if (rejected.length) {
+    const rows = rejected.reduce((n, x) => n + x.rows!.rejected, 0);
+    io.stderr.write(`csc-kpi: ${rows} row${rows === 1 ? '' : 's'} rejected in ${rejected.map((x) => x.file).join(', ')}\n`);
+  }
+  if (unreadable.length) return EXIT.usage;
+  if (rejected.length) return EXIT.rejected;
   return EXIT.ok;
 }
