@@ -8,7 +8,9 @@ import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts
 import { type LoadedExtract, loadExtract } from '../normalise/load.js';
 import { ExtractError } from '../normalise/validate.js';
 import { CliError } from './errors.js';
+import type { ReadStream } from 'node:fs';
 import { checkFile, fileStream, listFolder } from './io.js';
+import type { Progress } from './progress.js';
 
 export interface ExtractSources {
   /** Folder holding contacts.csv, assessments.csv ... */
@@ -48,23 +50,38 @@ export async function locateExtracts(sources: ExtractSources): Promise<Map<Extra
   return found;
 }
 
+/** Opens an extract for reading, reporting progress as its bytes go by. */
+export function progressStream(path: string, size: number, progress?: Progress): () => ReadStream {
+  return () => {
+    const stream = fileStream(path);
+    if (progress?.enabled) {
+      progress.start(path, size);
+      stream.on('data', (chunk) => progress.advance(chunk.length));
+    }
+    return stream;
+  };
+}
+
 /** Loads the extracts one after another (each is streamed, never held as text). */
 export async function loadExtracts(
   files: ReadonlyMap<ExtractName, string>,
   asAt: Day,
   config: Config,
+  progress?: Progress,
 ): Promise<LoadedExtract[]> {
   const loaded: LoadedExtract[] = [];
   for (const name of EXTRACT_NAMES) {
     const path = files.get(name);
     if (path === undefined) continue;
-    await checkFile(path);
+    const size = await checkFile(path);
     try {
-      loaded.push(await loadExtract(name, () => fileStream(path), { file: path, asAt, mapping: mappingOf(config, name) }));
+      loaded.push(await loadExtract(name, progressStream(path, size, progress), { file: path, asAt, mapping: mappingOf(config, name) }));
     } catch (e) {
       if (e instanceof ExtractError) throw new CliError(e.message);
       if ((e as NodeJS.ErrnoException).code) throw new CliError(`cannot read ${path}: ${(e as Error).message}`);
       throw e;
+    } finally {
+      progress?.finish();
     }
   }
   return loaded;

@@ -61,11 +61,12 @@ export async function readTextFile(path: string, what: string): Promise<string> 
   }
 }
 
-/** Fails early, and plainly, when a file cannot be read. */
-export async function checkFile(path: string): Promise<void> {
+/** Fails early, and plainly, when a file cannot be read; otherwise its size in bytes. */
+export async function checkFile(path: string): Promise<number> {
   try {
     const s = await stat(path);
     if (s.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    return s.size;
   } catch (e) {
     throw new CliError(`cannot read ${path}: ${describeFsError(e)}`);
   }

@@ -20,6 +20,7 @@ import { CliError, EXIT } from './errors.js';
 import { type ExtractSources, loadExtracts, locateExtracts } from './extracts.js';
 import { type CliIo, readTextFile, writeFileAtomic } from './io.js';
 import { type PeriodOptions, resolvePeriods } from './periods.js';
+import { Progress } from './progress.js';
 import { generator } from './version.js';
 
 export interface CommonOptions extends PeriodOptions {
@@ -104,7 +105,7 @@ export async function prepareRun(options: CommonOptions, io: CliIo): Promise<Pre
   const periods = resolvePeriods(options, asAt);
   const config = await loadConfig(options.config);
   const files = await locateExtracts(options.sources);
-  const extracts = await loadExtracts(files, asAt, config);
+  const extracts = await loadExtracts(files, asAt, config, Progress.forTerminal(io.stderr, io.env));
   const calendar = new WorkingCalendar(config.calendar);
   return { asAt, periods, config, context: { asAt, calendar, rules: rulesOf(config) }, extracts, data: measureData(extracts) };
 }

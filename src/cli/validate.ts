@@ -12,8 +12,9 @@ import { ExtractError } from '../normalise/validate.js';
 import { VALIDATION_FORMATS } from '../render/validation.js';
 import { buildValidation, type ExtractOutcome } from '../report/validation.js';
 import { CliError, EXIT } from './errors.js';
-import { type ExtractSources, locateExtracts } from './extracts.js';
-import { type CliIo, checkFile, fileStream, writeFileAtomic } from './io.js';
+import { type ExtractSources, locateExtracts, progressStream } from './extracts.js';
+import { type CliIo, checkFile, writeFileAtomic } from './io.js';
+import { Progress } from './progress.js';
 import { loadConfig, resolveAsAt } from './scorecard.js';
 import { generator } from './version.js';
 
@@ -33,6 +34,7 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
   const config = await loadConfig(options.config);
   const files = await locateExtracts(options.sources);
   const outcomes: ExtractOutcome[] = [];
+  const progress = Progress.forTerminal(io.stderr, io.env);
   for (const name of EXTRACT_NAMES) {
     const path = files.get(name);
     if (path === undefined) {
@@ -40,13 +42,15 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
       continue;
     }
     try {
-      await checkFile(path);
-      const extract = await loadExtract(name, () => fileStream(path), { file: path, asAt, mapping: mappingOf(config, name) });
+      const size = await checkFile(path);
+      const extract = await loadExtract(name, progressStream(path, size, progress), { file: path, asAt, mapping: mappingOf(config, name) });
       outcomes.push({ kind: 'loaded', extract });
     } catch (e) {
       if (e instanceof ExtractError) outcomes.push({ kind: 'failed', name, file: path, code: e.code, line: e.line, message: e.detail });
       else if (e instanceof CliError) outcomes.push({ kind: 'failed', name, file: path, code: 'unreadable', line: 0, message: e.message });
       else throw e;
+    } finally {
+      progress.finish();
     }
   }
   const report = buildValidation(generator(), formatDay(asAt), outcomes);

@@ -21,6 +21,8 @@ export interface CliResult {
 
 export interface FakeTerminal {
   readonly isTTY?: boolean;
+  /** Whether stderr is a terminal (default false). */
+  readonly stderrIsTTY?: boolean;
   readonly env?: Record<string, string | undefined>;
 }
 
@@ -29,8 +31,8 @@ export async function runCli(args: readonly string[], terminal: FakeTerminal = {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
-    stdout: { write: (s: string) => (stdout += s), isTTY: terminal.isTTY ?? false },
-    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+    stdout: { write: (s: string | Uint8Array) => (stdout += String(s)), isTTY: terminal.isTTY ?? false },
+    stderr: { write: (s: string | Uint8Array) => (stderr += String(s)), isTTY: terminal.stderrIsTTY ?? false },
     env: terminal.env ?? {},
     today: () => dayFromYmd(2021, 5, 10),
   };
