@@ -139,8 +139,10 @@ function choiceMap(field: FieldDef, extra: Readonly<Record<string, readonly stri
   return map;
 }
 
+/** The accepted values: for a flag every spelling (Y, yes, true, 1 ...), else each value once. */
 function describeChoices(plan: ColumnPlan): string {
-  return [...plan.choices!.keys()].join(', ');
+  if (plan.field.type === 'flag') return [...plan.choices!.keys()].join(', ');
+  return [...new Set(plan.choices!.values())].join(', ');
 }
 
 /**

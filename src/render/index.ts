@@ -8,7 +8,6 @@ import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderTable } from './table.js';
-import { renderXlsx } from './xlsx.js';
 
 export interface RenderOptions {
   /** ANSI colour (only for a terminal). */
@@ -24,7 +23,8 @@ export const SCORECARD_FORMATS = {
   csv: (report) => renderCsv(report),
   md: (report) => renderMarkdown(report),
   html: (report) => renderHtml(report),
-  xlsx: (report) => renderXlsx(report),
+  // exceljs takes a second to load: only when a workbook is asked for.
+  xlsx: async (report) => (await import('./xlsx.js')).renderXlsx(report),
 } as const satisfies Record<string, ScorecardRenderer>;
 
 export type ScorecardFormat = keyof typeof SCORECARD_FORMATS;

@@ -1,0 +1,148 @@
+/**
+ * How the board report (HTML) words and rounds its figures. Values are full
+ * precision in the report model and rounded to one decimal here, for display
+ * only, the same way as the terminal table.
+ */
+import { formatDayLong } from '../core/day.js';
+import { formatMonthLong, type Period } from '../core/period.js';
+import type { Direction, Unit } from '../measures/types.js';
+import type { ScorecardCell, ScorecardRow } from '../report/scorecard.js';
+import type { Rag } from '../report/targets.js';
+import { formatCount, oneDecimal, roundedRatio } from './numbers.js';
+
+/** U+2212, the typographic minus, for signed figures read by people. */
+const MINUS = '\u2212';
+
+export function unitSuffix(unit: Unit): string {
+  return unit === 'percent' ? '%' : '';
+}
+
+/** The unit of a difference between two values. */
+export function differenceUnit(unit: Unit): string {
+  if (unit === 'percent') return ' pts';
+  if (unit === 'days') return ' days';
+  return '';
+}
+
+/** The axis label of a unit. */
+export function unitLabel(unit: Unit): string {
+  if (unit === 'percent') return 'Per cent';
+  if (unit === 'days') return 'Days';
+  return 'Cases per worker';
+}
+
+export function directionText(direction: Direction): string {
+  return direction === 'higher' ? 'higher is better' : 'lower is better';
+}
+
+/** The value rounded to one decimal as shown, or null when there is none. */
+export function shownValue(row: ScorecardRow, cell: ScorecardCell): number | null {
+  if (cell.numerator === null || cell.denominator === null || cell.denominator === 0) return null;
+  return Number(roundedRatio(cell.numerator, cell.denominator, row.measure.scale).replace(/,/g, ''));
+}
+
+/** "77.1%", or null when there is no value. */
+export function valueText(row: ScorecardRow, cell: ScorecardCell): string | null {
+  if (cell.numerator === null || cell.denominator === null || cell.denominator === 0) return null;
+  return roundedRatio(cell.numerator, cell.denominator, row.measure.scale) + unitSuffix(row.unit);
+}
+
+/** A number in the measure's unit: "80.0%", "365.0". */
+export function amountText(unit: Unit, x: number): string {
+  return oneDecimal(x) + unitSuffix(unit);
+}
+
+/** "27 / 35", or null when not computable. */
+export function countsText(cell: ScorecardCell): string | null {
+  if (cell.numerator === null || cell.denominator === null) return null;
+  return `${formatCount(cell.numerator)} / ${formatCount(cell.denominator)}`;
+}
+
+/** A signed figure with a true minus sign: "+2.5", "−11.0", "0.0". */
+export function signed(x: number): string {
+  const text = oneDecimal(x);
+  if (text === '0.0' || text === '-0.0') return '0.0';
+  return text.startsWith('-') ? MINUS + text.slice(1) : `+${text}`;
+}
+
+/**
+ * Value minus target, from the rounded value shown, so the line adds up as
+ * printed; null without a value or a target.
+ */
+export function gap(row: ScorecardRow, cell: ScorecardCell): number | null {
+  const shown = shownValue(row, cell);
+  if (shown === null || cell.target === null) return null;
+  return shown - cell.target;
+}
+
+export function gapText(row: ScorecardRow, cell: ScorecardCell): string | null {
+  const g = gap(row, cell);
+  return g === null ? null : signed(g) + differenceUnit(row.unit);
+}
+
+export const RAG_WORD: Readonly<Record<Rag, string>> = { green: 'Green', amber: 'Amber', red: 'Red', none: 'No rating' };
+
+/** Shapes, so a RAG rating reads without colour (greyscale, colour blindness). */
+export const RAG_SYMBOL: Readonly<Record<Rag, string>> = { green: '\u2714', amber: '\u25C6', red: '\u2716', none: '\u2013' };
+
+export const RAG_MEANING: Readonly<Record<Rag, string>> = {
+  green: 'meets the target',
+  amber: 'misses the target by no more than the tolerance',
+  red: 'misses the target by more than the tolerance',
+  none: 'no target or no value',
+};
+
+/** Why a cell has no rating. */
+export function noRatingText(row: ScorecardRow, cell: ScorecardCell): string {
+  if (row.notComputable !== null) return 'Not computable';
+  if (shownValue(row, cell) === null) return 'No value';
+  return 'No target';
+}
+
+export type Travel =
+  | { readonly kind: 'improving' | 'worsening' | 'same'; readonly change: number; readonly previous: number }
+  | { readonly kind: 'none'; readonly why: string };
+
+/**
+ * Direction of travel from the previous month to this one, in the measure's
+ * direction. It compares the values as shown (one decimal), so two months
+ * that print the same are "no change".
+ */
+export function travel(row: ScorecardRow, index: number): Travel {
+  const cell = row.cells[index];
+  const before = index > 0 ? row.cells[index - 1] : undefined;
+  if (!cell) return { kind: 'none', why: 'no month' };
+  if (!before) return { kind: 'none', why: 'no earlier month in the report' };
+  const now = shownValue(row, cell);
+  const previous = shownValue(row, before);
+  if (now === null) return { kind: 'none', why: `no value in ${formatMonthLong(cell.period.month)}` };
+  if (previous === null) return { kind: 'none', why: `no value in ${formatMonthLong(before.period.month)}` };
+  // Both are whole tenths: compare in tenths so 0.1 steps are exact.
+  const change = Math.round(now * 10 - previous * 10) / 10;
+  if (change === 0) return { kind: 'same', change, previous };
+  const better = row.measure.direction === 'higher' ? change > 0 : change < 0;
+  return { kind: better ? 'improving' : 'worsening', change, previous };
+}
+
+export const TRAVEL_WORD = { improving: 'Improving', worsening: 'Worsening', same: 'No change' } as const;
+
+/** The arrow shows where the value moved; the word says whether that is better. */
+export function travelArrow(t: Travel): string {
+  if (t.kind === 'none') return '';
+  if (t.kind === 'same') return '\u2192';
+  return t.change > 0 ? '\u2191' : '\u2193';
+}
+
+/** "Apr 2021", with an asterisk for a month still in progress. */
+export function monthText(cell: ScorecardCell): string {
+  return formatMonthLong(cell.period.month) + (cell.period.partial ? '*' : '');
+}
+
+export function partialNote(period: Period): string {
+  return `month in progress: figures as at ${formatDayLong(period.snapshot)}`;
+}
+
+/** An exclusion reason as words: "under-9-months" → "under 9 months". */
+export function reasonText(reason: string): string {
+  return reason.replace(/[-_]+/g, ' ');
+}

@@ -1,0 +1,319 @@
+/**
+ * A measure's monthly values against its target trajectory, as inline SVG.
+ *
+ * - Values: a solid line with a marker per month that has a value; a month
+ *   without one (null) breaks the line, it is never drawn as zero. The month
+ *   still in progress has a hollow marker.
+ * - Target: a step line. Each month is a band on the x axis and the target
+ *   in force spans the whole band, so a target holds from its month until
+ *   the next one and the month's marker sits in the middle of its target.
+ *   Before the first target there is no line.
+ * - Comparators (statistical neighbours, region, England): thin horizontal
+ *   reference lines, each with its own dash pattern and labelled in the
+ *   right margin.
+ *
+ * Lines differ by weight, dash and markers, not only by colour, so the chart
+ * reads in greyscale. The SVG is role="img" with a <title> and a <desc> that
+ * give the same figures in words; the report puts the figures in a table
+ * beside it too. Text sizes are in the SVG's own units and scale with it.
+ *
+ * Geometry is estimated from character counts (no text measuring, which a
+ * pure renderer cannot do), with room to spare.
+ */
+import { formatMonthLong } from '../core/period.js';
+import type { ScorecardRow } from '../report/scorecard.js';
+import {
+  amountText,
+  countsText,
+  monthText,
+  RAG_WORD,
+  shownValue,
+  unitLabel,
+  valueText,
+} from './board-text.js';
+import { html, join, type Markup, slug } from './markup.js';
+import { formatCount, oneDecimal } from './numbers.js';
+
+const WIDTH = 560;
+const PLOT_HEIGHT = 190;
+const FONT = 11;
+/** Average advance of a character at FONT size, generous for capitals and digits. */
+const CHAR = 6.3;
+const LEFT = 58;
+const COMPARATOR_DASHES = ['2 3', '9 3 2 3', '5 4'] as const;
+
+interface Scale {
+  readonly max: number;
+  readonly step: number;
+  readonly ticks: readonly number[];
+}
+
+/** A zero-based axis with round tick steps (1, 2, 2.5 or 5 times a power of ten). */
+export function niceScale(dataMax: number, percent: boolean): Scale {
+  if (percent && dataMax <= 100) return { max: 100, step: 20, ticks: [0, 20, 40, 60, 80, 100] };
+  const top = dataMax > 0 ? dataMax * 1.08 : 10;
+  const raw = top / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const norm = raw / magnitude;
+  const step = (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10) * magnitude;
+  const count = Math.ceil(top / step - 1e-9);
+  const ticks = Array.from({ length: count + 1 }, (_, i) => Math.round(i * step * 1e6) / 1e6);
+  return { max: count * step, step, ticks };
+}
+
+function tickText(tick: number, step: number, percent: boolean): string {
+  const text = Number.isInteger(step) ? formatCount(tick) : oneDecimal(tick);
+  return text + (percent ? '%' : '');
+}
+
+/** Splits a label into lines of at most `width` characters, at spaces where possible. */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    let rest = word;
+    while (rest.length > width) {
+      if (line) lines.push(line);
+      line = '';
+      lines.push(rest.slice(0, width));
+      rest = rest.slice(width);
+    }
+    if (!line) line = rest;
+    else if (line.length + 1 + rest.length <= width) line += ` ${rest}`;
+    else {
+      lines.push(line);
+      line = rest;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [''];
+}
+
+/** Moves label positions apart so that none is closer than `gap` to the next, within [lo, hi]. */
+export function spread(ys: readonly number[], heights: readonly number[], lo: number, hi: number): number[] {
+  const order = ys.map((y, i) => [y, i] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const placed = new Array<number>(ys.length).fill(0);
+  let floor = lo;
+  for (const [y, i] of order) {
+    const h = heights[i] ?? 0;
+    const top = Math.max(y - h / 2, floor);
+    placed[i] = top + h / 2;
+    floor = top + h;
+  }
+  // If the stack ran past the bottom, push it back up.
+  let ceiling = hi;
+  for (const [, i] of [...order].reverse()) {
+    const h = heights[i] ?? 0;
+    const bottom = Math.min(placed[i]! + h / 2, ceiling);
+    placed[i] = bottom - h / 2;
+    ceiling = bottom - h;
+  }
+  return placed;
+}
+
+interface LegendEntry {
+  readonly swatch: Markup;
+  readonly label: string;
+}
+
+function legend(entries: readonly LegendEntry[], x0: number, y0: number, width: number): { markup: Markup; height: number } {
+  const rowHeight = 17;
+  let x = x0;
+  let y = y0;
+  const parts: Markup[] = [];
+  for (const entry of entries) {
+    const w = 30 + entry.label.length * CHAR + 16;
+    if (x > x0 && x + w > x0 + width) {
+      x = x0;
+      y += rowHeight;
+    }
+    parts.push(html`<g class="legend-item" transform="translate(${x} ${y})">${entry.swatch}<text x="30" y="4">${entry.label}</text></g>`);
+    x += w;
+  }
+  return { markup: html`<g class="legend">${parts}</g>`, height: y - y0 + rowHeight };
+}
+
+/** The chart's text alternative: every figure it draws, in words. */
+export function describeChart(row: ScorecardRow): string {
+  const { measure, cells, comparators, unit } = row;
+  const first = cells[0];
+  const last = cells[cells.length - 1];
+  const parts: string[] = [];
+  if (first && last) {
+    const values = cells.map((c) => `${monthText(c)} ${valueText(row, c) ?? 'no value'}`).join(', ');
+    parts.push(`Monthly values, ${formatMonthLong(first.period.month)} to ${formatMonthLong(last.period.month)}: ${values}.`);
+  }
+  // The trajectory as runs of months with the same target.
+  const runs: { target: number | null; from: number; to: number }[] = [];
+  for (const c of cells) {
+    const last = runs[runs.length - 1];
+    if (last && last.target === c.target) last.to = c.period.month;
+    else runs.push({ target: c.target, from: c.period.month, to: c.period.month });
+  }
+  if (runs.every((r) => r.target === null)) parts.push('No target.');
+  else {
+    const span = (r: { from: number; to: number }) =>
+      r.from === r.to ? `in ${formatMonthLong(r.from)}` : `from ${formatMonthLong(r.from)} to ${formatMonthLong(r.to)}`;
+    parts.push(`Target: ${runs.map((r) => `${r.target === null ? 'none' : amountText(unit, r.target)} ${span(r)}`).join('; ')}.`);
+  }
+  if (comparators.length) parts.push(`Comparators: ${comparators.map(([l, v]) => `${l} ${amountText(unit, v)}`).join('; ')}.`);
+  const partial = cells.find((c) => c.period.partial);
+  if (partial) parts.push(`* ${formatMonthLong(partial.period.month)} is a month in progress.`);
+  parts.push(`${measure.direction === 'higher' ? 'Higher' : 'Lower'} is better.`);
+  return parts.join(' ');
+}
+
+/** The chart of a computable measure (the whole service). */
+export function renderChart(row: ScorecardRow): Markup {
+  const { measure, cells, comparators, unit } = row;
+  const key = slug(measure.id);
+  const percent = unit === 'percent';
+  const n = cells.length;
+
+  // Right margin: room for the comparator labels, wrapped when long.
+  const labelTexts = comparators.map(([label, v]) => `${label} ${amountText(unit, v)}`);
+  const labelWidth = Math.min(22, Math.max(0, ...labelTexts.map((t) => t.length)));
+  const wrapped = labelTexts.map((t) => wrapWords(t, labelWidth));
+  const right = comparators.length ? 14 + labelWidth * CHAR * 0.92 : 22;
+  const plotLeft = LEFT;
+  const plotRight = WIDTH - right;
+  const plotWidth = plotRight - plotLeft;
+
+  // Legend above the plot.
+  const hasTarget = cells.some((c) => c.target !== null);
+  const partialWithValue = cells.some((c) => c.period.partial && shownValue(row, c) !== null);
+  const entries: LegendEntry[] = [
+    { swatch: html`<line class="value-line" x1="0" y1="0" x2="24" y2="0"/><circle class="marker" cx="12" cy="0" r="3.5"/>`, label: 'Value' },
+  ];
+  if (partialWithValue) entries.push({ swatch: html`<circle class="marker partial" cx="12" cy="0" r="3.5"/>`, label: 'Month in progress' });
+  entries.push(
+    hasTarget
+      ? { swatch: html`<path class="target-step" d="M0 4H12V-4H24"/>`, label: 'Target (holds until the next)' }
+      : { swatch: html`<path class="target-step none" d="M0 0H24"/>`, label: 'No target set' },
+  );
+  comparators.forEach(([label], i) => {
+    entries.push({ swatch: html`<line class="comparator c${i % COMPARATOR_DASHES.length}" x1="0" y1="0" x2="24" y2="0"/>`, label });
+  });
+  const leg = legend(entries, 8, 12, WIDTH - 16);
+  const plotTop = 12 + leg.height + 12;
+  const plotBottom = plotTop + PLOT_HEIGHT;
+  const height = plotBottom + 50;
+
+  // Scales.
+  const values = cells.map((c) => (c.value === null ? null : c.value));
+  const dataMax = Math.max(
+    0,
+    ...values.filter((v): v is number => v !== null),
+    ...cells.map((c) => c.target ?? 0),
+    ...comparators.map(([, v]) => v),
+  );
+  const scale = niceScale(dataMax, percent);
+  const band = plotWidth / Math.max(n, 1);
+  const xOf = (i: number) => plotLeft + (i + 0.5) * band;
+  const yOf = (v: number) => plotBottom - (Math.max(0, v) / scale.max) * PLOT_HEIGHT;
+
+  // Gridlines and y ticks.
+  const yTicks = scale.ticks.map(
+    (t) => html`<line class="grid" x1="${plotLeft}" y1="${yOf(t)}" x2="${plotRight}" y2="${yOf(t)}"/><text class="tick" x="${plotLeft - 6}" y="${yOf(t) + 4}" text-anchor="end">${tickText(t, scale.step, percent)}</text>`,
+  );
+
+  // x ticks: every month when there is room, else every k-th (always the first and the last).
+  const every = Math.max(1, Math.ceil(30 / band));
+  const xTicks = cells.map((c, i) => {
+    const labelled = i % every === 0 || i === n - 1;
+    if (!labelled) return html`<line class="tick-mark" x1="${xOf(i)}" y1="${plotBottom}" x2="${xOf(i)}" y2="${plotBottom + 3}"/>`;
+    const month = formatMonthLong(c.period.month);
+    const [abbr, year] = month.split(' ');
+    const showYear = i === 0 || c.period.month % 12 === 0;
+    return html`<line class="tick-mark" x1="${xOf(i)}" y1="${plotBottom}" x2="${xOf(i)}" y2="${plotBottom + 5}"/><text class="tick" x="${xOf(i)}" y="${plotBottom + 17}" text-anchor="middle">${abbr ?? month}${c.period.partial ? '*' : ''}</text>${showYear ? html`<text class="tick year" x="${xOf(i)}" y="${plotBottom + 30}" text-anchor="middle">${year ?? ''}</text>` : ''}`;
+  });
+
+  // Target: a step line over each run of months with a target.
+  const targetPaths: Markup[] = [];
+  let d = '';
+  cells.forEach((c, i) => {
+    const left = plotLeft + i * band;
+    if (c.target === null) {
+      if (d) targetPaths.push(html`<path class="target-step" d="${d}"/>`);
+      d = '';
+      return;
+    }
+    const y = yOf(c.target).toFixed(2);
+    d += d ? `V${y}` : `M${left.toFixed(2)} ${y}`;
+    d += `H${(left + band).toFixed(2)}`;
+  });
+  if (d) targetPaths.push(html`<path class="target-step" d="${d}"/>`);
+
+  // Comparators: reference lines and labels in the right margin, kept apart.
+  const lineHeight = FONT + 1;
+  const labelYs = spread(
+    comparators.map(([, v]) => yOf(v)),
+    wrapped.map((lines) => lines.length * lineHeight + 2),
+    plotTop - 6,
+    plotBottom + 6,
+  );
+  const comparatorLines = comparators.map(([, v], i) => {
+    const y = yOf(v);
+    const lines = wrapped[i] ?? [];
+    const ly = (labelYs[i] ?? y) - ((lines.length - 1) * lineHeight) / 2 + 4;
+    const tspans = lines.map((t, k) => html`<tspan x="${plotRight + 10}" y="${ly + k * lineHeight}">${t}</tspan>`);
+    const dash = `c${i % COMPARATOR_DASHES.length}`;
+    return html`<line class="comparator ${dash}" x1="${plotLeft}" y1="${y}" x2="${plotRight}" y2="${y}"/><line class="leader" x1="${plotRight}" y1="${y}" x2="${plotRight + 7}" y2="${labelYs[i] ?? y}"/><text class="comparator-label">${tspans}</text>`;
+  });
+
+  // Values: line segments between consecutive months with values; a null breaks the line.
+  const segments: string[] = [];
+  let run: string[] = [];
+  values.forEach((v, i) => {
+    if (v === null) {
+      if (run.length > 1) segments.push(run.join('L'));
+      run = [];
+      return;
+    }
+    run.push(`${xOf(i).toFixed(2)} ${yOf(v).toFixed(2)}`);
+  });
+  if (run.length > 1) segments.push(run.join('L'));
+  const valueLines = segments.map((s) => html`<path class="value-line" d="M${s}"/>`);
+  const points = cells.map((c, i) => {
+    const v = c.value;
+    if (v === null) return '';
+    const label = `${monthText(c)}: ${valueText(row, c) ?? ''} (${countsText(c) ?? ''})${c.target === null ? '' : `, target ${amountText(unit, c.target)}, ${RAG_WORD[c.rag]}`}`;
+    return html`<circle class="point${c.period.partial ? ' partial' : ''}" cx="${xOf(i)}" cy="${yOf(v)}" r="3.5" data-period="${c.period.id}"><title>${label}</title></circle>`;
+  });
+
+  // The latest value, written beside its marker.
+  let lastIndex = -1;
+  values.forEach((v, i) => {
+    if (v !== null) lastIndex = i;
+  });
+  const lastCell = cells[lastIndex];
+  const lastLabel =
+    lastCell && lastCell.value !== null
+      ? html`<text class="value-label" x="${Math.min(xOf(lastIndex), plotRight - 4)}" y="${Math.max(yOf(lastCell.value) - 9, plotTop - 2)}" text-anchor="${xOf(lastIndex) > plotRight - 24 ? 'end' : 'middle'}">${valueText(row, lastCell) ?? ''}</text>`
+      : '';
+
+  const noValues = values.every((v) => v === null);
+  const empty = noValues
+    ? html`<text class="empty" x="${(plotLeft + plotRight) / 2}" y="${(plotTop + plotBottom) / 2}" text-anchor="middle">No records to count in any month</text>`
+    : '';
+
+  const titleId = `chart-${key}-title`;
+  const descId = `chart-${key}-desc`;
+  return html`<svg class="chart" data-measure="${measure.id}" role="img" aria-labelledby="${titleId} ${descId}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">
+<title id="${titleId}">${measure.title}: monthly values against the target${comparators.length ? ' and comparators' : ''}</title>
+<desc id="${descId}">${describeChart(row)}</desc>
+${leg.markup}
+<g class="axes">${yTicks}
+<line class="axis" x1="${plotLeft}" y1="${plotBottom}" x2="${plotRight}" y2="${plotBottom}"/>
+<line class="axis" x1="${plotLeft}" y1="${plotTop}" x2="${plotLeft}" y2="${plotBottom}"/>
+${xTicks}
+<text class="axis-label" transform="translate(14 ${(plotTop + plotBottom) / 2}) rotate(-90)" text-anchor="middle">${unitLabel(unit)}</text>
+<text class="axis-label" x="${(plotLeft + plotRight) / 2}" y="${plotBottom + 45}" text-anchor="middle">Month${cells.some((c) => c.period.partial) ? ' (* in progress)' : ''}</text>
+</g>
+<g class="comparators">${comparatorLines}</g>
+<g class="targets">${targetPaths}</g>
+<g class="values">${valueLines}${join(points)}${lastLabel}</g>
+${empty}
+</svg>`;
+}
+

@@ -1,0 +1,97 @@
+/**
+ * explain reconciles with the scorecard for every measure and month: the met
+ * rows add up to the numerator, the counted rows to the denominator, the
+ * left-out rows to the excluded counts.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { MEASURE_IDS } from '../../src/measures/index.js';
+import { runCli, tempFolder } from '../helpers/cli.js';
+import { messyExtracts } from '../helpers/messy.js';
+
+interface Row {
+  status: 'met' | 'not-met' | 'excluded';
+  reason: string | null;
+  numerator: number;
+  denominator: number;
+  line: number;
+  file: string;
+  childId: string;
+  key: string;
+}
+
+const folder = tempFolder(messyExtracts({ seed: 7, size: 300 }));
+afterAll(() => folder.cleanup());
+const COMMON = ['--data', folder.dir, '--as-at', '2021-05-10'];
+const PERIODS = ['2020-06', '2020-12', '2021-01', '2021-05'];
+
+async function scorecard(): Promise<Map<string, { numerator: number | null; denominator: number | null; value: number | null; excluded: Record<string, number> }>> {
+  const r = await runCli(['scorecard', ...COMMON, '--from', '2020-06', '--to', '2021-05', '--format', 'json']);
+  expect(r.code).toBe(0);
+  const json = JSON.parse(r.stdout) as { results: { metric: string; period: string; numerator: number; denominator: number; value: number | null; excluded: Record<string, number> }[] };
+  return new Map(json.results.map((x) => [`${x.metric} ${x.period}`, x]));
+}
+
+describe('explain reconciles with the scorecard on a messy generated set', async () => {
+  const figures = await scorecard();
+  const cases = MEASURE_IDS.flatMap((m) => PERIODS.map((p) => [m, p] as const));
+
+  it.each(cases)('%s %s', async (metric, period) => {
+    const r = await runCli(['explain', metric, '--period', period, ...COMMON, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const x = JSON.parse(r.stdout) as { numerator: number; denominator: number; value: number | null; rows: Row[] };
+    const expected = figures.get(`${metric} ${period}`)!;
+    expect({ numerator: x.numerator, denominator: x.denominator, value: x.value }).toEqual({
+      numerator: expected.numerator,
+      denominator: expected.denominator,
+      value: expected.value,
+    });
+    const sum = (f: (r: Row) => number) => x.rows.reduce((n, row) => n + f(row), 0);
+    expect(sum((r) => r.numerator)).toBe(expected.numerator);
+    expect(sum((r) => r.denominator)).toBe(expected.denominator);
+    // Only met rows add to the numerator; excluded rows add nothing.
+    expect(sum((r) => (r.status === 'met' ? 0 : r.numerator))).toBe(0);
+    expect(sum((r) => (r.status === 'excluded' ? r.denominator : 0))).toBe(0);
+    const excluded: Record<string, number> = {};
+    for (const row of x.rows) if (row.status === 'excluded') excluded[row.reason!] = (excluded[row.reason!] ?? 0) + 1;
+    expect(excluded).toEqual(expected.excluded);
+    if (!metric.endsWith('_avg_days') && metric !== 'caseload_avg') {
+      expect(x.rows.filter((r) => r.status === 'met')).toHaveLength(expected.numerator!);
+      expect(x.rows.filter((r) => r.status !== 'excluded')).toHaveLength(expected.denominator!);
+    }
+    for (const row of x.rows) {
+      expect(row.line).toBeGreaterThan(1);
+      expect(row.file).toMatch(/\.csv$/);
+    }
+  });
+
+  it('--all adds the records outside the month, without changing the figures', async () => {
+    const plain = JSON.parse((await runCli(['explain', 'core_groups_in_time', '--period', '2021-01', ...COMMON, '--format', 'json'])).stdout);
+    const all = JSON.parse((await runCli(['explain', 'core_groups_in_time', '--period', '2021-01', ...COMMON, '--format', 'json', '--all'])).stdout);
+    expect(all.rows.length).toBeGreaterThan(plain.rows.length);
+    expect(all.numerator).toBe(plain.numerator);
+    expect(all.denominator).toBe(plain.denominator);
+    expect(all.rows.filter((r: Row) => r.reason === 'not-in-period').length).toBeGreaterThan(0);
+  });
+});
+
+describe('explain usage', () => {
+  it('refuses an unknown measure, listing the measures', async () => {
+    const r = await runCli(['explain', 'contacts_2wd', '--period', '2021-01', ...COMMON]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/contacts_2wd is not a measure; measures are contacts_1wd, /);
+  });
+
+  it('needs --period', async () => {
+    const r = await runCli(['explain', 'contacts_1wd', ...COMMON]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/explain needs --period/);
+  });
+
+  it('prints a table with the rule, the snapshot and one line per record', async () => {
+    const r = await runCli(['explain', 'assessments_45wd', '--period', '2021-01', ...COMMON]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Assessments authorised within 45 working days \(assessments_45wd\), Jan 2021: \d+ \/ \d+ = [\d.]+%/);
+    expect(r.stdout).toMatch(/Rule: assessments with authorised_date in the period; met when workingDaysBetween\(start_date, authorised_date\) <= 45/);
+    expect(r.stdout).toMatch(/working_days/);
+  });
+});

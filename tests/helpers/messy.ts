@@ -1,0 +1,112 @@
+/**
+ * A seeded, deliberately messy set of all six extracts: mixed date formats,
+ * blank decisions, cancelled meetings, overlapping plans, cases without
+ * workers, duplicates, conflicting keys and invalid rows. Small enough for
+ * tests, varied enough to reach every rule.
+ */
+import { dayFromYmd, formatDay, ymdFromDay } from '../../src/core/day.js';
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface MessyOptions {
+  readonly seed?: number;
+  /** Roughly how many rows per extract. */
+  readonly size?: number;
+}
+
+/** CSV text of each extract, keyed by file name. */
+export function messyExtracts(options: MessyOptions = {}): Record<string, string> {
+  const random = mulberry32(options.seed ?? 1);
+  const n = options.size ?? 400;
+  const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+  const first = dayFromYmd(2019, 6, 1);
+  const last = dayFromYmd(2021, 5, 10);
+  const day = (lo = first, hi = last) => int(lo, hi);
+  const write = (d: number): string => {
+    const { year, month, day: dd } = ymdFromDay(d);
+    const style = int(0, 5);
+    const p2 = (x: number) => String(x).padStart(2, '0');
+    if (style === 0) return `${p2(dd)}/${p2(month)}/${year}`;
+    if (style === 1) return `${dd}/${month}/${year} 09:30`;
+    if (style === 2) return `${dd} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][month - 1]} ${year}`;
+    return formatDay(d);
+  };
+  const children = Array.from({ length: Math.max(20, Math.floor(n / 4)) }, (_, i) => String(100000 + i));
+  const teams = ['North', 'South', 'MASH', 'Assessment 1'];
+  const workers = ['SW01', 'SW02', 'SW03', 'SW04', 'SW05', 'SW06'];
+  const mess = (rows: string[], header: string, bad: string[]): string => {
+    // Repeat a few rows exactly, and add invalid ones, in random places.
+    for (let i = 0; i < Math.ceil(rows.length / 50); i++) rows.splice(int(0, rows.length), 0, pick(rows));
+    for (const b of bad) rows.splice(int(0, rows.length), 0, b);
+    if (rows.length > 3) rows.splice(int(1, rows.length - 1), 0, '');
+    return `${header}\n${rows.join('\n')}\n`;
+  };
+
+  const contacts: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = day(dayFromYmd(2020, 1, 1));
+    const decided = random() < 0.9 ? Math.min(last, c + int(0, 5)) : null;
+    contacts.push(`C${i},${pick(children)},${write(c)},${decided === null ? '' : write(decided)},${pick(['Police', 'School', 'Health'])},${pick(teams)},${pick(workers)}`);
+  }
+  const assessments: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = day(dayFromYmd(2019, 10, 1));
+    const a = random() < 0.8 ? Math.min(last, s + int(10, 90)) : null;
+    const r = random() < 0.7 ? s - int(0, 10) : null;
+    assessments.push(`A${i},${pick(children)},${write(s)},${a === null ? '' : write(a)},${r === null ? '' : write(r)},${pick(['new', 'update', 'New', ''])},${pick(teams)},${pick(workers)}`);
+  }
+  const plans: string[] = [];
+  const planSpans: [string, number, number | null][] = [];
+  for (let i = 0; i < Math.floor(n / 3); i++) {
+    const child = pick(children);
+    const s = day(dayFromYmd(2019, 6, 1));
+    const e = random() < 0.5 ? Math.min(last, s + int(30, 500)) : null;
+    planSpans.push([child, s, e]);
+    plans.push(`P${i},${child},${write(s)},${e === null ? '' : write(e)},Neglect,${int(0, 2)},${pick(teams)},${pick(workers)}`);
+  }
+  const meetings: string[] = [];
+  let m = 0;
+  for (const [child, s, e] of planSpans) {
+    let d = s + int(3, 16);
+    while (d <= (e ?? last) && d <= last) {
+      meetings.push(`M${m++},${child},${write(d)},${random() < 0.1 ? 'cancelled' : 'held'},${pick(['Y', 'N', ''])},${pick(['Yes', 'No'])},${pick(['1', '0'])},${pick(['TRUE', 'FALSE', ''])}`);
+      d += int(20, 40);
+    }
+  }
+  meetings.push(`M${m++},${pick(children)},${write(day())},held,Y,Y,Y,Y`);
+  const cases: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = day(dayFromYmd(2019, 6, 1));
+    const e = random() < 0.4 ? Math.min(last, s + int(20, 400)) : null;
+    cases.push(`K${i},${pick(children)},${write(s)},${e === null ? '' : write(e)},${pick(['CIN', 'CP', 'CLA', 'CL'])},${random() < 0.9 ? pick(workers) : ''},${pick(teams)}`);
+  }
+  const supervisions: string[] = [];
+  for (let i = 0; i < n; i++) supervisions.push(`S${i},${pick(children)},${write(day())},${pick(workers)},TM1`);
+
+  return {
+    'contacts.csv': mess(contacts, 'contact_id,Child Unique ID,Date of Contact,decision_date,Contact Source,team,worker', [
+      'C9001,,2021-01-05,,Police,North,SW01',
+      'C9002,100001,31/02/2021,,Police,North,SW01',
+      'C9003,100001,2021-01-05,2021-01-04,Police,North,SW01',
+      'C0,100002,2021-02-05,,Police,North,SW01',
+    ]),
+    'assessments.csv': mess(assessments, 'assessment_id,child_id,start_date,authorised_date,referral_date,kind,team,worker', [
+      'A9001,100001,2021-01-04,2021-01-01,,new,North,SW01',
+      'A9002,100001,05/01/21,,,new,North,SW01',
+    ]),
+    'cp_plans.csv': mess(plans, 'plan_id,child_id,start_date,end_date,category,previous_plans,team,worker', ['P9001,100001,2021-06-01,,Neglect,0,North,SW01']),
+    'core_groups.csv': mess(meetings, 'meeting_id,child_id,meeting_date,status,education,police,health,other', ['M9001,100001,2021-01-05,rescheduled,Y,Y,Y,Y']),
+    'supervisions.csv': mess(supervisions, 'supervision_id,child_id,supervision_date,worker,supervisor', ['S9001,,2021-01-05,SW01,TM1']),
+    'cases.csv': mess(cases, 'case_id,child_id,start_date,end_date,case_type,worker,team', ['K9001,100001,2021-02-01,2021-01-01,CIN,SW01,North']),
+  };
+}
