@@ -24,6 +24,13 @@ export interface CliIo {
 
 /** The real process. "Today" is the local calendar date of the machine running the job. */
 export function processIo(): CliIo {
+  // Output piped into `head` and the like may close early: stop quietly, as other tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   return {
     stdout: process.stdout,
     stderr: process.stderr,

@@ -43,11 +43,16 @@ function sourcesOf(opts: Record<string, unknown>) {
   return { data: opts.data as string | undefined, files };
 }
 
-function addPeriodOptions(cmd: Command): Command {
+function addPeriodOptions(cmd: Command, range = true): Command {
+  if (range) {
+    cmd
+      .option('--from <YYYY-MM>', 'first month (default: 12 months before --to, or 13 complete months before the as-at date)')
+      .option('--to <YYYY-MM>', 'last month (default: the as-at month, or the last complete month)')
+      .option('--period <YYYY-MM>', 'one month only');
+  } else {
+    cmd.option('--period <YYYY-MM>', 'the month');
+  }
   return cmd
-    .option('--from <YYYY-MM>', 'first month (default: 12 months before --to)')
-    .option('--to <YYYY-MM>', 'last month (default: the as-at month)')
-    .option('--period <YYYY-MM>', 'one month only')
     .option('--as-at <YYYY-MM-DD>', 'the date the extracts were taken (default: today)')
     .option('--config <file>', 'rules, calendar and column mapping (YAML or JSON)');
 }
@@ -123,7 +128,7 @@ Example:
   csc-kpi explain assessments_45wd --period 2021-01 --data extracts/ --as-at 2021-05-10`,
     );
   addSourceOptions(explain);
-  addPeriodOptions(explain)
+  addPeriodOptions(explain, false)
     .addOption(new Option('--format <format>', 'output format').choices(Object.keys(EXPLAIN_FORMATS)).default('table'))
     .option('--out <file>', 'write to this file (atomically) instead of stdout')
     .option('--all', 'also list the records outside the month (not in period, not open at the snapshot)', false)

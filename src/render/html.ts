@@ -151,6 +151,8 @@ tbody th { font-weight: 400; }
 .chart .comparator.c0 { stroke-dasharray: 2 3; }
 .chart .comparator.c1 { stroke-dasharray: 9 3 2 3; }
 .chart .comparator.c2 { stroke-dasharray: 5 4; }
+.chart .axis-break rect { fill: #fff; }
+.chart .axis-break path { stroke: var(--ink); stroke-width: 1.2; fill: none; }
 .chart .leader { stroke: var(--rule); stroke-width: .8; }
 .chart .comparator-label { font-size: 11px; fill: var(--comparator); }
 .chart .value-label { font-weight: 700; fill: var(--accent); paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }
@@ -378,7 +380,7 @@ ${groups.map((g) => line(g, groupName(report, g.group ?? ''), ''))}
   });
   return html`<div class="breakdown">
 <h4>By ${by}</h4>
-<p class="note">${groups.length === 0 ? `No records with a ${by}.` : `${formatCount(groups.length)} ${by === 'team' ? 'team(s)' : 'worker(s)'}. ${unitLabel(service.unit)}; ${RAG_SYMBOL.green} green, ${RAG_SYMBOL.amber} amber, ${RAG_SYMBOL.red} red against the service target; ${countsNote}; — no value.`}</p>
+<p class="note">${groups.length === 0 ? `No records with a ${by}.` : `${formatCount(groups.length)} ${by}${groups.length === 1 ? '' : 's'}. ${unitLabel(service.unit)}; ${RAG_SYMBOL.green} green, ${RAG_SYMBOL.amber} amber, ${RAG_SYMBOL.red} red against the service target; ${countsNote}; — no value.`}</p>
 ${groups.length === 0 ? '' : tables}
 </div>`;
 }

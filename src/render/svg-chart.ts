@@ -43,22 +43,43 @@ const LEFT = 58;
 const COMPARATOR_DASHES = ['2 3', '9 3 2 3', '5 4'] as const;
 
 interface Scale {
+  readonly min: number;
   readonly max: number;
   readonly step: number;
   readonly ticks: readonly number[];
 }
 
-/** A zero-based axis with round tick steps (1, 2, 2.5 or 5 times a power of ten). */
-export function niceScale(dataMax: number, percent: boolean): Scale {
-  if (percent && dataMax <= 100) return { max: 100, step: 20, ticks: [0, 20, 40, 60, 80, 100] };
-  const top = dataMax > 0 ? dataMax * 1.08 : 10;
-  const raw = top / 5;
+/** 1, 2, 2.5 or 5 times a power of ten, the first at least `raw`. */
+function niceStep(raw: number): number {
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const norm = raw / magnitude;
-  const step = (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10) * magnitude;
-  const count = Math.ceil(top / step - 1e-9);
-  const ticks = Array.from({ length: count + 1 }, (_, i) => Math.round(i * step * 1e6) / 1e6);
-  return { max: count * step, step, ticks };
+  return (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10) * magnitude;
+}
+
+/**
+ * The y axis: fitted to the figures drawn (values, targets, comparators) so
+ * that a gap to target is visible, with round ticks. It starts at zero when
+ * the figures come near zero; otherwise the chart marks the axis as broken.
+ * Percentages stay within 0 to 100.
+ */
+export function niceScale(lo: number, hi: number, percent: boolean): Scale {
+  if (!(hi >= lo)) return percent ? niceScale(0, 100, true) : niceScale(0, 10, false);
+  const minSpan = percent ? 10 : Math.max(Math.abs(hi) * 0.2, 1);
+  if (hi - lo < minSpan) {
+    const mid = (hi + lo) / 2;
+    lo = mid - minSpan / 2;
+    hi = mid + minSpan / 2;
+  }
+  const pad = (hi - lo) * 0.08;
+  const step = niceStep((hi - lo + 2 * pad) / 5);
+  let min = Math.floor((lo - pad) / step + 1e-9) * step;
+  let max = Math.ceil((hi + pad) / step - 1e-9) * step;
+  if (min <= 2 * step) min = 0;
+  if (percent && max > 100) max = 100;
+  if (percent && min >= max) min = Math.max(0, max - 2 * step);
+  const count = Math.round((max - min) / step);
+  const ticks = Array.from({ length: count + 1 }, (_, i) => Math.round((min + i * step) * 1e6) / 1e6);
+  return { min, max, step, ticks };
 }
 
 function tickText(tick: number, step: number, percent: boolean): string {
@@ -134,7 +155,7 @@ function legend(entries: readonly LegendEntry[], x0: number, y0: number, width: 
 }
 
 /** The chart's text alternative: every figure it draws, in words. */
-export function describeChart(row: ScorecardRow): string {
+export function describeChart(row: ScorecardRow, axis?: string): string {
   const { measure, cells, comparators, unit } = row;
   const first = cells[0];
   const last = cells[cells.length - 1];
@@ -160,6 +181,7 @@ export function describeChart(row: ScorecardRow): string {
   const partial = cells.find((c) => c.period.partial);
   if (partial) parts.push(`* ${formatMonthLong(partial.period.month)} is a month in progress.`);
   parts.push(`${measure.direction === 'higher' ? 'Higher' : 'Lower'} is better.`);
+  if (axis) parts.push(axis);
   return parts.join(' ');
 }
 
@@ -201,16 +223,15 @@ export function renderChart(row: ScorecardRow): Markup {
 
   // Scales.
   const values = cells.map((c) => (c.value === null ? null : c.value));
-  const dataMax = Math.max(
-    0,
+  const drawn = [
     ...values.filter((v): v is number => v !== null),
-    ...cells.map((c) => c.target ?? 0),
+    ...cells.flatMap((c) => (c.target === null ? [] : [c.target])),
     ...comparators.map(([, v]) => v),
-  );
-  const scale = niceScale(dataMax, percent);
+  ];
+  const scale = drawn.length ? niceScale(Math.min(...drawn), Math.max(...drawn), percent) : niceScale(0, percent ? 100 : 10, percent);
   const band = plotWidth / Math.max(n, 1);
   const xOf = (i: number) => plotLeft + (i + 0.5) * band;
-  const yOf = (v: number) => plotBottom - (Math.max(0, v) / scale.max) * PLOT_HEIGHT;
+  const yOf = (v: number) => plotBottom - ((Math.min(Math.max(v, scale.min), scale.max) - scale.min) / (scale.max - scale.min)) * PLOT_HEIGHT;
 
   // Gridlines and y ticks.
   const yTicks = scale.ticks.map(
@@ -297,15 +318,20 @@ export function renderChart(row: ScorecardRow): Markup {
     ? html`<text class="empty" x="${(plotLeft + plotRight) / 2}" y="${(plotTop + plotBottom) / 2}" text-anchor="middle">No records to count in any month</text>`
     : '';
 
+  const axisText = `The vertical axis runs from ${tickText(scale.min, scale.step, percent)} to ${tickText(scale.max, scale.step, percent)}${scale.min > 0 ? ', not from zero' : ''}.`;
   const titleId = `chart-${key}-title`;
   const descId = `chart-${key}-desc`;
   return html`<svg class="chart" data-measure="${measure.id}" role="img" aria-labelledby="${titleId} ${descId}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">
 <title id="${titleId}">${measure.title}: monthly values against the target${comparators.length ? ' and comparators' : ''}</title>
-<desc id="${descId}">${describeChart(row)}</desc>
+<desc id="${descId}">${describeChart(row, axisText)}</desc>
 ${leg.markup}
 <g class="axes">${yTicks}
 <line class="axis" x1="${plotLeft}" y1="${plotBottom}" x2="${plotRight}" y2="${plotBottom}"/>
-<line class="axis" x1="${plotLeft}" y1="${plotTop}" x2="${plotLeft}" y2="${plotBottom}"/>
+<line class="axis" x1="${plotLeft}" y1="${plotTop}" x2="${plotLeft}" y2="${plotBottom}"/>${
+    scale.min > 0
+      ? html`<g class="axis-break"><rect x="${plotLeft - 6}" y="${plotBottom - 13}" width="12" height="6"/><path d="M${plotLeft - 6} ${plotBottom - 11}l12 -4M${plotLeft - 6} ${plotBottom - 5}l12 -4"/></g>`
+      : ''
+  }
 ${xTicks}
 <text class="axis-label" transform="translate(14 ${(plotTop + plotBottom) / 2}) rotate(-90)" text-anchor="middle">${unitLabel(unit)}</text>
 <text class="axis-label" x="${(plotLeft + plotRight) / 2}" y="${plotBottom + 45}" text-anchor="middle">Month${cells.some((c) => c.period.partial) ? ' (* in progress)' : ''}</text>
