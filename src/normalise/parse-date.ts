@@ -25,7 +25,7 @@ import { type Day, dayFromYmd, isValidYmd } from '../core/day.js';
 export type DateProblem = 'two-digit-year' | 'no-such-day' | 'bad-time' | 'serial-number' | 'year-out-of-range' | 'not-a-date';
 
 export const DATE_PROBLEM_TEXT: Record<DateProblem, string> = {
-  'two-digit-year': 'two-digit years are ambiguous; write the year in full (05/01/2021)',
+  'two-digit-year': 'two-digit years are ambiguous; write the year in full (dd/mm/yyyy)',
   'no-such-day': 'there is no such day (dates are read day first: dd/mm/yyyy)',
   'bad-time': 'the time after the date is not a time of day (hh:mm or hh:mm:ss)',
   'serial-number': 'a bare number is not a date (it looks like a spreadsheet serial date; format the column as a date)',
