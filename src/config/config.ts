@@ -56,46 +56,64 @@ function extractMapping(name: ExtractName) {
   });
 }
 
-const mappingShape = Object.fromEntries(EXTRACT_NAMES.map((n) => [n, extractMapping(n).optional()])) as {
-  [N in ExtractName]: z.ZodOptional<ReturnType<typeof extractMapping>>;
+/**
+ * A YAML section whose keys are all commented out reads as null: treat it
+ * as empty, so a starter file with nothing switched on is still valid.
+ */
+function section<S extends z.ZodType>(schema: S) {
+  return z.preprocess((v) => (v === null ? undefined : v), schema);
+}
+
+const mappingShape = Object.fromEntries(EXTRACT_NAMES.map((n) => [n, section(extractMapping(n).optional())])) as {
+  [N in ExtractName]: ReturnType<typeof section<z.ZodOptional<ReturnType<typeof extractMapping>>>>;
 };
 
 export const configSchema = z.strictObject({
-  contacts: z
-    .strictObject({
-      /** Time allowed for a contact decision. */
-      timescale: duration.prefault('1wd'),
-    })
-    .prefault({}),
-  assessments: z
-    .strictObject({
-      /** Where the 45 working days start: the assessment's start, or the referral. */
-      clockStart: z.enum(['start', 'referral']).prefault('start'),
-    })
-    .prefault({}),
-  calendar: z
-    .strictObject({
-      region: z.enum(Object.keys(REGIONS) as [Region, ...Region[]]).prefault('england-and-wales'),
-      bankHolidays: z.boolean().prefault(true),
-      closures: z.array(isoDay).prefault([]),
-    })
-    .prefault({}),
-  coreGroups: z
-    .strictObject({
-      /** First core group after the plan starts (the initial conference). */
-      firstWithin: duration.prefault('10wd'),
-      /** Each later core group after the previous one. */
-      thenEvery: duration.prefault('4w'),
-    })
-    .prefault({}),
-  supervision: z
-    .strictObject({
-      interval: duration.prefault('1m'),
-      /** Interval per case type (CIN, CP, CLA, CL ...), matched without regard to case. */
-      byCaseType: z.record(z.string(), duration).prefault({}),
-    })
-    .prefault({}),
-  mapping: z.strictObject(mappingShape).prefault({}),
+  contacts: section(
+    z
+      .strictObject({
+        /** Time allowed for a contact decision. */
+        timescale: duration.prefault('1wd'),
+      })
+      .prefault({}),
+  ),
+  assessments: section(
+    z
+      .strictObject({
+        /** Where the 45 working days start: the assessment's start, or the referral. */
+        clockStart: z.enum(['start', 'referral']).prefault('start'),
+      })
+      .prefault({}),
+  ),
+  calendar: section(
+    z
+      .strictObject({
+        region: z.enum(Object.keys(REGIONS) as [Region, ...Region[]]).prefault('england-and-wales'),
+        bankHolidays: z.boolean().prefault(true),
+        closures: z.array(isoDay).prefault([]),
+      })
+      .prefault({}),
+  ),
+  coreGroups: section(
+    z
+      .strictObject({
+        /** First core group after the plan starts (the initial conference). */
+        firstWithin: duration.prefault('10wd'),
+        /** Each later core group after the previous one. */
+        thenEvery: duration.prefault('4w'),
+      })
+      .prefault({}),
+  ),
+  supervision: section(
+    z
+      .strictObject({
+        interval: duration.prefault('1m'),
+        /** Interval per case type (CIN, CP, CLA, CL ...), matched without regard to case. */
+        byCaseType: section(z.record(z.string(), duration).prefault({})),
+      })
+      .prefault({}),
+  ),
+  mapping: section(z.strictObject(mappingShape).prefault({})),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -130,14 +130,16 @@ tbody th { font-weight: 400; }
 .measure { margin: 0 0 30px; padding-top: 16px; border-top: 1px solid var(--rule); }
 .measure-head { margin-bottom: 10px; break-after: avoid; }
 .measure-head .meta { font-size: .85rem; color: var(--muted); margin: 2px 0 0; }
-.measure-body { display: grid; grid-template-columns: minmax(0, 1.6fr) minmax(0, 1fr); gap: 22px; align-items: start; }
+.measure-body { display: grid; grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr); gap: 26px; align-items: start; }
+.chart-box { max-width: 620px; }
 .figures { font-size: .82rem; }
-.figures th, .figures td { padding: 3px 5px; }
+.figures th, .figures td { padding: 3px 5px; white-space: nowrap; }
+.figures caption .sub { white-space: normal; }
 .figures .rag { font-size: .75rem; }
 .figures tr.partial td, .figures tr.partial th { font-style: italic; }
 .chart { display: block; width: 100%; height: auto; overflow: visible; }
-.chart text { font-family: inherit; font-size: 12px; fill: var(--ink); }
-.chart .tick { fill: var(--muted); }
+.chart text { font-family: inherit; font-size: 13px; fill: var(--ink); }
+.chart .tick { fill: var(--muted); font-size: 12px; }
 .chart .year { font-weight: 700; }
 .chart .axis-label { font-weight: 700; fill: var(--muted); }
 .chart .grid { stroke: #dcdcdc; stroke-width: 1; }
@@ -154,7 +156,7 @@ tbody th { font-weight: 400; }
 .chart .axis-break rect { fill: #fff; }
 .chart .axis-break path { stroke: var(--ink); stroke-width: 1.2; fill: none; }
 .chart .leader { stroke: var(--rule); stroke-width: .8; }
-.chart .comparator-label { font-size: 11px; fill: var(--comparator); }
+.chart .comparator-label { font-size: 12px; fill: var(--comparator); }
 .chart .value-label { font-weight: 700; fill: var(--accent); paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }
 .chart .empty { fill: var(--muted); font-style: italic; }
 .not-computable { border: 1px dashed var(--rule); border-left: 5px solid var(--muted); padding: 10px 14px; margin: 4px 0 0; }
@@ -189,10 +191,19 @@ footer.colophon { margin-top: 28px; padding-top: 8px; border-top: 1px solid var(
   body { max-width: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
   h2 { margin-top: 18px; break-after: avoid; }
-  .report-header, .headline-block { break-inside: avoid; }
-  .measure { margin-bottom: 14px; padding-top: 10px; }
-  .measure-body, .not-computable, .breakdown-table, tr, .summary, .key, .chart { break-inside: avoid; }
-  .measure-body { gap: 12px; grid-template-columns: minmax(0, 1.45fr) minmax(0, 1fr); }
+  .report-header { break-inside: avoid; }
+  .headline td, .headline th { padding: 4px 6px; }
+  .headline .big { font-size: 1rem; }
+  .summary { gap: 6px; margin: 8px 0 10px; }
+  .summary li { padding: 3px 8px; min-width: 0; flex: 1 1 0; }
+  .summary .count { font-size: 1.2rem; }
+  .measure { margin-bottom: 10px; padding-top: 8px; }
+  .measure-main, .not-computable, .breakdown-table, tr, .summary, .key, .chart { break-inside: avoid; }
+  .measure-body { gap: 12px; grid-template-columns: minmax(0, 1fr) minmax(0, .82fr); }
+  .figures { font-size: 7.5pt; }
+  .figures th, .figures td { padding: 1px 4px; }
+  .figures .rag { font-size: 7pt; padding: 0 3px; }
+  .breakdown table { font-size: 7.5pt; }
   .rag, .summary li, .breakdown tbody tr.service th, .breakdown tbody tr.service td { background: none; }
   .page-break-before { break-before: page; }
 }
@@ -400,10 +411,12 @@ ${head}
 </section>`;
   }
   return html`<section class="measure" id="${anchorOf(service)}" aria-labelledby="${anchorOf(service)}-title">
+<div class="measure-main">
 ${head}
 <div class="measure-body">
 <div class="chart-box">${renderChart(service)}</div>
 <div class="figures-box">${figuresTable(service)}</div>
+</div>
 </div>
 ${breakdown(report, service, groups)}
 </section>`;

@@ -34,12 +34,15 @@ import {
 import { html, join, type Markup, slug } from './markup.js';
 import { formatCount, oneDecimal } from './numbers.js';
 
-const WIDTH = 560;
+const WIDTH = 480;
 const PLOT_HEIGHT = 190;
-const FONT = 11;
-/** Average advance of a character at FONT size, generous for capitals and digits. */
-const CHAR = 6.3;
-const LEFT = 58;
+/** Average advance of a character of the 13px chart text, generous for capitals and digits. */
+const CHAR = 7.2;
+/** The same for the comparator labels (12px). */
+const LABEL_CHAR = 6.6;
+/** The same for the latest value, in bold (13px). */
+const VALUE_CHAR = 7.9;
+const LEFT = 62;
 const COMPARATOR_DASHES = ['2 3', '9 3 2 3', '5 4'] as const;
 
 interface Scale {
@@ -138,7 +141,7 @@ interface LegendEntry {
 }
 
 function legend(entries: readonly LegendEntry[], x0: number, y0: number, width: number): { markup: Markup; height: number } {
-  const rowHeight = 17;
+  const rowHeight = 19;
   let x = x0;
   let y = y0;
   const parts: Markup[] = [];
@@ -192,11 +195,22 @@ export function renderChart(row: ScorecardRow): Markup {
   const percent = unit === 'percent';
   const n = cells.length;
 
-  // Right margin: room for the comparator labels, wrapped when long.
-  const labelTexts = comparators.map(([label, v]) => `${label} ${amountText(unit, v)}`);
-  const labelWidth = Math.min(22, Math.max(0, ...labelTexts.map((t) => t.length)));
-  const wrapped = labelTexts.map((t) => wrapWords(t, labelWidth));
-  const right = comparators.length ? 14 + labelWidth * CHAR * 0.92 : 22;
+  // The latest value is written in the right margin, beside the end of its
+  // line, when it is the last month's; otherwise above its marker.
+  const values = cells.map((c) => c.value);
+  let lastIndex = -1;
+  values.forEach((v, i) => {
+    if (v !== null) lastIndex = i;
+  });
+  const lastCell = cells[lastIndex];
+  const lastText = lastCell ? valueText(row, lastCell) : null;
+  const marginValue = lastIndex === n - 1 ? lastText : null;
+
+  // Right margin: room for those labels; comparator labels wrap when long.
+  const comparatorTexts = comparators.map(([label, v]) => `${label} ${amountText(unit, v)}`);
+  const labelWidth = Math.min(18, Math.max(0, ...comparatorTexts.map((t) => t.length)));
+  const wrapped = comparatorTexts.map((t) => wrapWords(t, labelWidth));
+  const right = 16 + Math.max(labelWidth * LABEL_CHAR, (marginValue?.length ?? 0) * VALUE_CHAR, 6);
   const plotLeft = LEFT;
   const plotRight = WIDTH - right;
   const plotWidth = plotRight - plotLeft;
@@ -210,7 +224,7 @@ export function renderChart(row: ScorecardRow): Markup {
   if (partialWithValue) entries.push({ swatch: html`<circle class="marker partial" cx="12" cy="0" r="3.5"/>`, label: 'Month in progress' });
   entries.push(
     hasTarget
-      ? { swatch: html`<path class="target-step" d="M0 4H12V-4H24"/>`, label: 'Target (holds until the next)' }
+      ? { swatch: html`<path class="target-step" d="M0 4H12V-4H24"/>`, label: 'Target trajectory' }
       : { swatch: html`<path class="target-step none" d="M0 0H24"/>`, label: 'No target set' },
   );
   comparators.forEach(([label], i) => {
@@ -219,10 +233,9 @@ export function renderChart(row: ScorecardRow): Markup {
   const leg = legend(entries, 8, 12, WIDTH - 16);
   const plotTop = 12 + leg.height + 12;
   const plotBottom = plotTop + PLOT_HEIGHT;
-  const height = plotBottom + 50;
+  const height = plotBottom + 54;
 
   // Scales.
-  const values = cells.map((c) => (c.value === null ? null : c.value));
   const drawn = [
     ...values.filter((v): v is number => v !== null),
     ...cells.flatMap((c) => (c.target === null ? [] : [c.target])),
@@ -238,48 +251,57 @@ export function renderChart(row: ScorecardRow): Markup {
     (t) => html`<line class="grid" x1="${plotLeft}" y1="${yOf(t)}" x2="${plotRight}" y2="${yOf(t)}"/><text class="tick" x="${plotLeft - 6}" y="${yOf(t) + 4}" text-anchor="end">${tickText(t, scale.step, percent)}</text>`,
   );
 
-  // x ticks: every month when there is room, else every k-th (always the first and the last).
-  const every = Math.max(1, Math.ceil(30 / band));
+  // x ticks: every month when there is room, else every k-th.
+  const every = Math.max(1, Math.ceil(28 / band));
+  let yearShown = -1;
   const xTicks = cells.map((c, i) => {
-    const labelled = i % every === 0 || i === n - 1;
+    // The last month is always labelled; a label too close before it is left out.
+    const labelled = i === n - 1 || (i % every === 0 && n - 1 - i >= every);
     if (!labelled) return html`<line class="tick-mark" x1="${xOf(i)}" y1="${plotBottom}" x2="${xOf(i)}" y2="${plotBottom + 3}"/>`;
     const month = formatMonthLong(c.period.month);
     const [abbr, year] = month.split(' ');
-    const showYear = i === 0 || c.period.month % 12 === 0;
-    return html`<line class="tick-mark" x1="${xOf(i)}" y1="${plotBottom}" x2="${xOf(i)}" y2="${plotBottom + 5}"/><text class="tick" x="${xOf(i)}" y="${plotBottom + 17}" text-anchor="middle">${abbr ?? month}${c.period.partial ? '*' : ''}</text>${showYear ? html`<text class="tick year" x="${xOf(i)}" y="${plotBottom + 30}" text-anchor="middle">${year ?? ''}</text>` : ''}`;
+    // The year under the first labelled month of each year.
+    const showYear = year !== undefined && Number(year) !== yearShown;
+    if (showYear) yearShown = Number(year);
+    return html`<line class="tick-mark" x1="${xOf(i)}" y1="${plotBottom}" x2="${xOf(i)}" y2="${plotBottom + 5}"/><text class="tick" x="${xOf(i)}" y="${plotBottom + 18}" text-anchor="middle">${abbr ?? month}${c.period.partial ? '*' : ''}</text>${showYear ? html`<text class="tick year" x="${xOf(i)}" y="${plotBottom + 32}" text-anchor="middle">${year ?? ''}</text>` : ''}`;
   });
 
-  // Target: a step line over each run of months with a target.
+  // Target: a step line over each run of months with a target; it rises or
+  // falls at the boundary of the month where the next target starts.
   const targetPaths: Markup[] = [];
   let d = '';
+  let held: number | null = null;
+  const flush = (end: number) => {
+    if (d) targetPaths.push(html`<path class="target-step" d="${`${d}H${end.toFixed(2)}`}"/>`);
+    d = '';
+  };
   cells.forEach((c, i) => {
     const left = plotLeft + i * band;
-    if (c.target === null) {
-      if (d) targetPaths.push(html`<path class="target-step" d="${d}"/>`);
-      d = '';
-      return;
-    }
-    const y = yOf(c.target).toFixed(2);
-    d += d ? `V${y}` : `M${left.toFixed(2)} ${y}`;
-    d += `H${(left + band).toFixed(2)}`;
+    if (c.target === null) flush(left);
+    else if (!d) d = `M${left.toFixed(2)} ${yOf(c.target).toFixed(2)}`;
+    else if (c.target !== held) d += `H${left.toFixed(2)}V${yOf(c.target).toFixed(2)}`;
+    held = c.target;
   });
-  if (d) targetPaths.push(html`<path class="target-step" d="${d}"/>`);
+  flush(plotRight);
 
-  // Comparators: reference lines and labels in the right margin, kept apart.
-  const lineHeight = FONT + 1;
-  const labelYs = spread(
-    comparators.map(([, v]) => yOf(v)),
-    wrapped.map((lines) => lines.length * lineHeight + 2),
-    plotTop - 6,
-    plotBottom + 6,
-  );
+  // Comparators: reference lines, labelled in the right margin. The labels
+  // (and the latest value's) are moved apart so that none overlaps another.
+  const lineHeight = 13;
+  const marginYs = [
+    ...(marginValue !== null && lastCell?.value != null ? [yOf(lastCell.value)] : []),
+    ...comparators.map(([, v]) => yOf(v)),
+  ];
+  const marginHeights = [...(marginValue !== null ? [16] : []), ...wrapped.map((lines) => lines.length * lineHeight + 2)];
+  const placed = spread(marginYs, marginHeights, plotTop - 6, plotBottom + 6);
+  const comparatorYs = marginValue !== null ? placed.slice(1) : placed;
   const comparatorLines = comparators.map(([, v], i) => {
     const y = yOf(v);
+    const labelY = comparatorYs[i] ?? y;
     const lines = wrapped[i] ?? [];
-    const ly = (labelYs[i] ?? y) - ((lines.length - 1) * lineHeight) / 2 + 4;
-    const tspans = lines.map((t, k) => html`<tspan x="${plotRight + 10}" y="${ly + k * lineHeight}">${t}</tspan>`);
+    const ly = labelY - ((lines.length - 1) * lineHeight) / 2 + 4;
+    const tspans = lines.map((t, k) => html`<tspan x="${plotRight + 9}" y="${ly + k * lineHeight}">${t}</tspan>`);
     const dash = `c${i % COMPARATOR_DASHES.length}`;
-    return html`<line class="comparator ${dash}" x1="${plotLeft}" y1="${y}" x2="${plotRight}" y2="${y}"/><line class="leader" x1="${plotRight}" y1="${y}" x2="${plotRight + 7}" y2="${labelYs[i] ?? y}"/><text class="comparator-label">${tspans}</text>`;
+    return html`<line class="comparator ${dash}" x1="${plotLeft}" y1="${y}" x2="${plotRight}" y2="${y}"/><line class="leader" x1="${plotRight}" y1="${y}" x2="${plotRight + 7}" y2="${labelY}"/><text class="comparator-label">${tspans}</text>`;
   });
 
   // Values: line segments between consecutive months with values; a null breaks the line.
@@ -302,16 +324,19 @@ export function renderChart(row: ScorecardRow): Markup {
     return html`<circle class="point${c.period.partial ? ' partial' : ''}" cx="${xOf(i)}" cy="${yOf(v)}" r="3.5" data-period="${c.period.id}"><title>${label}</title></circle>`;
   });
 
-  // The latest value, written beside its marker.
-  let lastIndex = -1;
-  values.forEach((v, i) => {
-    if (v !== null) lastIndex = i;
-  });
-  const lastCell = cells[lastIndex];
-  const lastLabel =
-    lastCell && lastCell.value !== null
-      ? html`<text class="value-label" x="${Math.min(xOf(lastIndex), plotRight - 4)}" y="${Math.max(yOf(lastCell.value) - 9, plotTop - 2)}" text-anchor="${xOf(lastIndex) > plotRight - 24 ? 'end' : 'middle'}">${valueText(row, lastCell) ?? ''}</text>`
-      : '';
+  let lastLabel: Markup | '' = '';
+  if (lastCell && lastCell.value !== null && lastText !== null) {
+    const y = yOf(lastCell.value);
+    if (marginValue !== null) {
+      const labelY = placed[0] ?? y;
+      const leader = Math.abs(labelY - y) > 3 ? html`<line class="leader" x1="${xOf(lastIndex) + 5}" y1="${y}" x2="${plotRight + 7}" y2="${labelY}"/>` : '';
+      lastLabel = html`${leader}<text class="value-label" x="${plotRight + 9}" y="${labelY + 4.5}">${lastText}</text>`;
+    } else {
+      // Below the marker when the value is under its target line, so the label never sits on it.
+      const below = lastCell.target !== null && lastCell.value < lastCell.target;
+      lastLabel = html`<text class="value-label" x="${xOf(lastIndex)}" y="${below ? Math.min(y + 19, plotBottom - 4) : Math.max(y - 9, plotTop + 10)}" text-anchor="middle">${lastText}</text>`;
+    }
+  }
 
   const noValues = values.every((v) => v === null);
   const empty = noValues
@@ -321,7 +346,7 @@ export function renderChart(row: ScorecardRow): Markup {
   const axisText = `The vertical axis runs from ${tickText(scale.min, scale.step, percent)} to ${tickText(scale.max, scale.step, percent)}${scale.min > 0 ? ', not from zero' : ''}.`;
   const titleId = `chart-${key}-title`;
   const descId = `chart-${key}-desc`;
-  return html`<svg class="chart" data-measure="${measure.id}" role="img" aria-labelledby="${titleId} ${descId}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">
+  return html`<svg class="chart" data-measure="${measure.id}" role="img" aria-labelledby="${titleId} ${descId}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" preserveAspectRatio="xMinYMin meet">
 <title id="${titleId}">${measure.title}: monthly values against the target${comparators.length ? ' and comparators' : ''}</title>
 <desc id="${descId}">${describeChart(row, axisText)}</desc>
 ${leg.markup}
@@ -334,7 +359,7 @@ ${leg.markup}
   }
 ${xTicks}
 <text class="axis-label" transform="translate(14 ${(plotTop + plotBottom) / 2}) rotate(-90)" text-anchor="middle">${unitLabel(unit)}</text>
-<text class="axis-label" x="${(plotLeft + plotRight) / 2}" y="${plotBottom + 45}" text-anchor="middle">Month${cells.some((c) => c.period.partial) ? ' (* in progress)' : ''}</text>
+<text class="axis-label" x="${(plotLeft + plotRight) / 2}" y="${plotBottom + 48}" text-anchor="middle">Month${cells.some((c) => c.period.partial) ? ' (* in progress)' : ''}</text>
 </g>
 <g class="comparators">${comparatorLines}</g>
 <g class="targets">${targetPaths}</g>
