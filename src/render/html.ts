@@ -198,14 +198,14 @@ footer.colophon { margin-top: 28px; padding-top: 8px; border-top: 1px solid var(
   .summary li { padding: 3px 8px; min-width: 0; flex: 1 1 0; }
   .summary .count { font-size: 1.2rem; }
   .measure { margin-bottom: 10px; padding-top: 8px; }
-  .measure-main, .not-computable, .breakdown-table, tr, .summary, .key, .chart { break-inside: avoid; }
+  .measure-main, .not-computable, tr, .summary, .key, .chart { break-inside: avoid; }
+  .breakdown h4, .breakdown > .note, caption { break-after: avoid; }
   .measure-body { gap: 12px; grid-template-columns: minmax(0, 1fr) minmax(0, .82fr); }
   .figures { font-size: 7.5pt; }
   .figures th, .figures td { padding: 1px 4px; }
   .figures .rag { font-size: 7pt; padding: 0 3px; }
   .breakdown table { font-size: 7.5pt; }
   .rag, .summary li, .breakdown tbody tr.service th, .breakdown tbody tr.service td { background: none; }
-  .page-break-before { break-before: page; }
 }
 `.trimStart();
 
@@ -293,7 +293,7 @@ function headline(report: Scorecard, serviceRows: readonly ScorecardRow[]): Mark
   return html`<section class="headline-block" aria-labelledby="headline-title">
 <h2 id="headline-title">Headline: ${month}${period.partial ? '*' : ''}</h2>
 ${period.partial ? html`<p class="note">* ${month} is a ${partialNote(period)}.</p>` : ''}
-<ul class="summary" aria-label="Ratings and direction of travel in ${month}">
+<ul class="summary">
 ${summaryItem(rags.green, 'Green', RAG_SYMBOL.green, 'rag-count green')}
 ${summaryItem(rags.amber, 'Amber', RAG_SYMBOL.amber, 'rag-count amber')}
 ${summaryItem(rags.red, 'Red', RAG_SYMBOL.red, 'rag-count red')}
@@ -407,7 +407,7 @@ ${service.comparators.length ? html`<p class="meta">Comparators: ${comparatorsTe
   if (service.notComputable !== null) {
     return html`<section class="measure" id="${anchorOf(service)}" aria-labelledby="${anchorOf(service)}-title">
 ${head}
-<div class="not-computable" data-not-computable="${measure.id}"><strong>Not computable</strong>${service.notComputable}. No chart is drawn: this is not a zero.</div>
+<div class="not-computable" data-not-computable="${measure.id}"><strong>Not computable</strong>Reason: ${service.notComputable}. No chart is drawn; this is not a zero.</div>
 </section>`;
   }
   return html`<section class="measure" id="${anchorOf(service)}" aria-labelledby="${anchorOf(service)}-title">
