@@ -11,7 +11,7 @@ import { CliError, EXIT } from './errors.js';
 import { type CliIo, processIo } from './io.js';
 import { EXPLAIN_FORMATS } from '../render/explain.js';
 import { runExplain } from './explain.js';
-import { runScorecard } from './scorecard.js';
+import { type CommonOptions, runScorecard } from './scorecard.js';
 import { VERIFY_FORMATS } from '../render/verify.js';
 import { runVerify } from './verify.js';
 import { VALIDATION_FORMATS } from '../render/validation.js';
@@ -41,6 +41,19 @@ function sourcesOf(opts: Record<string, unknown>) {
     if (typeof v === 'string') files[name] = v;
   }
   return { data: opts.data as string | undefined, files };
+}
+
+/** The options every computing command shares, as commander parsed them. */
+function commonOf(opts: Record<string, unknown>): CommonOptions {
+  const text = (key: string) => opts[key] as string | undefined;
+  return {
+    sources: sourcesOf(opts),
+    from: text('from'),
+    to: text('to'),
+    period: text('period'),
+    asAt: text('asAt'),
+    config: text('config'),
+  };
 }
 
 function addPeriodOptions(cmd: Command, range = true): Command {
@@ -96,12 +109,7 @@ Example:
       setExit(
         await runScorecard(
           {
-            sources: sourcesOf(opts),
-            from: opts.from as string | undefined,
-            to: opts.to as string | undefined,
-            period: opts.period as string | undefined,
-            asAt: opts.asAt as string | undefined,
-            config: opts.config as string | undefined,
+            ...commonOf(opts),
             targets: opts.targets as string | undefined,
             format: opts.format as string,
             out: opts.out as string | undefined,
@@ -138,12 +146,7 @@ Example:
         await runExplain(
           {
             measure,
-            sources: sourcesOf(opts),
-            from: opts.from as string | undefined,
-            to: opts.to as string | undefined,
-            period: opts.period as string | undefined,
-            asAt: opts.asAt as string | undefined,
-            config: opts.config as string | undefined,
+            ...commonOf(opts),
             format: opts.format as string,
             out: opts.out as string | undefined,
             all: opts.all === true,

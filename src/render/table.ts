@@ -50,7 +50,10 @@ function sectionTitle(row: ScorecardRow): string {
   if (row.group !== null) return `${row.measure.title}: ${row.group}`;
   const direction = row.measure.direction === 'higher' ? 'higher is better' : 'lower is better';
   const comparators = row.comparators.map(([label, v]) => `${label} ${oneDecimal(v)}${unitSuffix(row)}`).join(' · ');
-  return `${row.measure.title} (${row.measure.id}, ${direction})${comparators ? `\nComparators: ${comparators}` : ''}`;
+  const lines = [`${row.measure.title} (${row.measure.id}, ${direction})`];
+  if (row.note) lines.push(`Note: ${row.note}`);
+  if (comparators) lines.push(`Comparators: ${comparators}`);
+  return lines.join('\n');
 }
 
 export function renderTable(report: Scorecard, options: TableOptions): string {

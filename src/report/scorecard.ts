@@ -42,6 +42,8 @@ export interface ScorecardRow {
   readonly notComputable: string | null;
   /** Comparators from the targets file (label, value), printed beside the measure. */
   readonly comparators: readonly (readonly [string, number])[];
+  /** The targets file's note on the measure, if any. */
+  readonly note: string | null;
   readonly cells: readonly ScorecardCell[];
 }
 
@@ -98,6 +100,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     const measureTargets = targets?.measures.get(measure.id);
     const tolerance = measureTargets?.tolerance ?? defaultTolerance(measure);
     const comparators = measureTargets?.comparators ?? [];
+    const note = measureTargets?.note ?? null;
     const cellsOf = (tallies: readonly Tally[] | null): ScorecardCell[] =>
       periods.map((period, i): ScorecardCell => {
         const target = targetFor(measureTargets, period.month);
@@ -116,15 +119,17 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
       });
     const whole = evaluate(measure, data, context, periods);
     if (!whole.computable) {
-      return [{ measure, group: null, unit: measure.unit, notComputable: whole.reason, comparators, cells: cellsOf(null) }];
+      return [{ measure, group: null, unit: measure.unit, notComputable: whole.reason, comparators, note, cells: cellsOf(null) }];
     }
-    const rows: ScorecardRow[] = [{ measure, group: null, unit: measure.unit, notComputable: null, comparators, cells: cellsOf(whole.tallies) }];
+    const rows: ScorecardRow[] = [
+      { measure, group: null, unit: measure.unit, notComputable: null, comparators, note, cells: cellsOf(whole.tallies) },
+    ];
     if (by !== undefined) {
       // A separate run: a caseload's distinct workers are counted within each group.
       const grouped = evaluate(measure, data, context, periods, undefined, { groupBy: by });
       if (grouped.computable) {
         for (const group of [...grouped.groups.keys()].sort(byName)) {
-          rows.push({ measure, group, unit: measure.unit, notComputable: null, comparators, cells: cellsOf(grouped.groups.get(group)!) });
+          rows.push({ measure, group, unit: measure.unit, notComputable: null, comparators, note, cells: cellsOf(grouped.groups.get(group)!) });
         }
       }
     }

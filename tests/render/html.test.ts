@@ -197,7 +197,7 @@ describe('report built in memory', () => {
     target,
     rag: 'none',
   });
-  const report = (row: Omit<ScorecardRow, 'measure' | 'group' | 'unit' | 'notComputable' | 'comparators'>): Scorecard => ({
+  const report = (row: Omit<ScorecardRow, 'measure' | 'group' | 'unit' | 'notComputable' | 'comparators' | 'note'>): Scorecard => ({
     generator: { name: 'csc-kpi', version: '0.0.0' },
     asAt: dayFromYmd(2021, 6, 10),
     title: null,
@@ -205,7 +205,7 @@ describe('report built in memory', () => {
     calendar: 'Monday to Friday',
     inputs: [],
     by: null,
-    rows: [{ measure, group: null, unit: 'percent', notComputable: null, comparators: [], ...row }],
+    rows: [{ measure, group: null, unit: 'percent', notComputable: null, comparators: [], note: null, ...row }],
   });
 
   it('leaves a gap for a month without a value, never a zero', () => {
@@ -237,7 +237,7 @@ describe('direction of travel', () => {
   const row = (id: string, a: number, b: number): ScorecardRow => {
     const measure = findMeasure(id)!;
     const c = (i: number, n: number): ScorecardCell => ({ period: periods[i]!, numerator: n, denominator: 100, value: n, excluded: [], target: null, rag: 'none' });
-    return { measure, group: null, unit: measure.unit, notComputable: null, comparators: [], cells: [c(0, a), c(1, b)] };
+    return { measure, group: null, unit: measure.unit, notComputable: null, comparators: [], note: null, cells: [c(0, a), c(1, b)] };
   };
 
   it('takes the measure direction into account', () => {
