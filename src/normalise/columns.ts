@@ -3,7 +3,7 @@
  *
  * Ten million contacts held as JavaScript objects would take several
  * gigabytes. Columns instead hold numbers in typed arrays grown in fixed
- * chunks (never copied as they grow), repeated text in a dictionary, and
+ * chunks (never copied as they grow), repeated text as dictionary codes, and
  * near-unique identifiers as UTF-8 bytes in an arena.
  */
 
@@ -29,84 +29,108 @@ export class IntColumn {
   }
 }
 
-/** Text with few distinct values (teams, workers, sources), stored as dictionary codes. */
+/**
+ * Text with few distinct values (teams, workers, sources), stored as
+ * dictionary codes: two bytes a row while there are fewer than 65,535
+ * distinct values, four beyond that.
+ */
 export class DictColumn {
-  private readonly codes = new IntColumn();
+  private chunks: (Uint16Array | Int32Array)[] = [];
+  private wide = false;
   private readonly index = new Map<string, number>();
   private readonly values: string[] = [];
-
-  get length(): number {
-    return this.codes.length;
-  }
+  // The previous value and its code: extracts are often sorted by team or worker.
+  private lastValue: string | null = null;
+  private lastCode = 0;
+  length = 0;
 
   push(v: string | null): void {
-    if (v === null) {
-      this.codes.push(null);
-      return;
+    let code = 0; // 0 is blank; value k is stored as k + 1
+    if (v !== null) {
+      if (v === this.lastValue) code = this.lastCode;
+      else {
+        let k = this.index.get(v);
+        if (k === undefined) {
+          k = this.values.length;
+          this.values.push(v);
+          this.index.set(v, k);
+          if (k + 1 > 0xffff && !this.wide) this.widen();
+        }
+        code = k + 1;
+        this.lastValue = v;
+        this.lastCode = code;
+      }
     }
-    let code = this.index.get(v);
-    if (code === undefined) {
-      code = this.values.length;
-      this.values.push(v);
-      this.index.set(v, code);
-    }
-    this.codes.push(code);
+    const i = this.length++;
+    if ((i & MASK) === 0) this.chunks.push(this.wide ? new Int32Array(CHUNK) : new Uint16Array(CHUNK));
+    this.chunks[i >>> CHUNK_BITS]![i & MASK] = code;
   }
 
   get(i: number): string | null {
-    const code = this.codes.get(i);
-    return code === null ? null : this.values[code]!;
+    const code = this.chunks[i >>> CHUNK_BITS]![i & MASK]!;
+    return code === 0 ? null : this.values[code - 1]!;
+  }
+
+  private widen(): void {
+    this.wide = true;
+    this.chunks = this.chunks.map((c) => Int32Array.from(c));
   }
 }
 
-const ARENA_BYTES = 1 << 20;
-/** Largest cell stored in the arena; longer identifiers go to an overflow list. */
-const MAX_ARENA_STRING = 4096;
+const BLOCK_BITS = 20;
+const BLOCK_BYTES = 1 << BLOCK_BITS;
+/** Longest value kept in the arena (a one-byte length prefix); longer ones go to an overflow map. */
+const MAX_ARENA_BYTES = 255;
+const NO_VALUE = 0xffffffff;
+const OVERFLOW = 0xfffffffe;
+/** Offsets are 32-bit: 4,095 blocks of 1 MiB, short of the two markers above. */
+const MAX_BLOCKS = 4095;
 
 /**
  * Near-unique text (record keys, child ids) as UTF-8 bytes in 1 MiB arena
- * blocks. Each row keeps one number: block * 2^20 + offset, times 2^13,
- * plus the byte length (at most 4096; longer values are kept aside).
+ * blocks, each value preceded by its length in one byte. A row keeps only
+ * the value's offset (four bytes); values over 255 bytes are kept aside.
  */
 export class ArenaColumn {
   private readonly blocks: Buffer[] = [];
   private block: Buffer = Buffer.alloc(0);
-  private used = ARENA_BYTES;
-  private readonly refs: Float64Array[] = [];
+  private used = BLOCK_BYTES;
+  private readonly refs: Uint32Array[] = [];
   private readonly long = new Map<number, string>();
   length = 0;
 
   push(v: string | null): void {
     const i = this.length++;
-    if ((i & MASK) === 0) this.refs.push(new Float64Array(CHUNK));
-    let ref: number;
-    if (v === null) {
-      ref = -1;
-    } else if (v.length * 3 > MAX_ARENA_STRING) {
+    if ((i & MASK) === 0) this.refs.push(new Uint32Array(CHUNK));
+    this.refs[i >>> CHUNK_BITS]![i & MASK] = v === null ? NO_VALUE : this.store(i, v);
+  }
+
+  private store(i: number, v: string): number {
+    // A UTF-16 code unit is at most three UTF-8 bytes.
+    const full = this.blocks.length >= MAX_BLOCKS && this.used + 1 + v.length * 3 > BLOCK_BYTES;
+    if (full || (v.length * 3 > MAX_ARENA_BYTES && Buffer.byteLength(v) > MAX_ARENA_BYTES)) {
       this.long.set(i, v);
-      ref = -2;
-    } else {
-      if (this.used + v.length * 3 > ARENA_BYTES) {
-        this.block = Buffer.allocUnsafe(ARENA_BYTES);
-        this.blocks.push(this.block);
-        this.used = 0;
-      }
-      const n = this.block.write(v, this.used, 'utf8');
-      ref = ((this.blocks.length - 1) * ARENA_BYTES + this.used) * 8192 + n;
-      this.used += n;
+      return OVERFLOW;
     }
-    this.refs[i >>> CHUNK_BITS]![i & MASK] = ref;
+    if (this.used + 1 + v.length * 3 > BLOCK_BYTES) {
+      this.block = Buffer.allocUnsafe(BLOCK_BYTES);
+      this.blocks.push(this.block);
+      this.used = 0;
+    }
+    const at = this.used;
+    const n = this.block.write(v, at + 1, 'utf8');
+    this.block[at] = n;
+    this.used = at + 1 + n;
+    return (this.blocks.length - 1) * BLOCK_BYTES + at;
   }
 
   get(i: number): string | null {
     const ref = this.refs[i >>> CHUNK_BITS]![i & MASK]!;
-    if (ref === -1) return null;
-    if (ref === -2) return this.long.get(i)!;
-    const n = ref % 8192;
-    const at = (ref - n) / 8192;
-    const block = Math.floor(at / ARENA_BYTES);
-    const offset = at - block * ARENA_BYTES;
-    return this.blocks[block]!.toString('utf8', offset, offset + n);
+    if (ref === NO_VALUE) return null;
+    if (ref === OVERFLOW) return this.long.get(i)!;
+    const block = this.blocks[ref >>> BLOCK_BITS]!;
+    const at = ref & (BLOCK_BYTES - 1);
+    return block.toString('utf8', at + 1, at + 1 + block[at]!);
   }
 }
 
@@ -115,7 +139,7 @@ export type Column = IntColumn | DictColumn | ArenaColumn;
 
 /**
  * An exact hash index from record key to row number, in typed arrays.
- * Keys are not stored here: on a hash match, `sameKey(row)` asks the table.
+ * Keys are not stored here: on a hash match, the table compares the keys.
  */
 export class KeyIndex {
   private rows: Int32Array;
@@ -127,9 +151,9 @@ export class KeyIndex {
     this.hashes = new Uint32Array(capacity);
   }
 
-  /** FNV-1a over UTF-16 code units. */
-  static hash(key: string): number {
-    let h = 0x811c9dc5;
+  /** FNV-1a over UTF-16 code units, starting from `seed`. */
+  static hash(key: string, seed = 0x811c9dc5): number {
+    let h = seed;
     for (let i = 0; i < key.length; i++) {
       h ^= key.charCodeAt(i);
       h = Math.imul(h, 0x01000193);
@@ -137,19 +161,33 @@ export class KeyIndex {
     return h >>> 0;
   }
 
-  /** The row already holding `key`, or -1. */
-  find(hash: number, sameKey: (row: number) => boolean): number {
+  /** The first slot holding this hash, or -1; go on with `next`. */
+  first(hash: number): number {
+    return this.probe(hash & (this.rows.length - 1), hash);
+  }
+
+  /** The next slot after `slot` holding this hash, or -1. */
+  next(slot: number, hash: number): number {
+    return this.probe((slot + 1) & (this.rows.length - 1), hash);
+  }
+
+  /** The row stored in a slot found by `first` or `next`. */
+  rowAt(slot: number): number {
+    return this.rows[slot]! - 1;
+  }
+
+  private probe(start: number, hash: number): number {
     const mask = this.rows.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = start; ; slot = (slot + 1) & mask) {
       const stored = this.rows[slot]!;
       if (stored === 0) return -1;
-      if (this.hashes[slot] === hash && sameKey(stored - 1)) return stored - 1;
+      if (this.hashes[slot] === hash) return slot;
     }
   }
 
   /** Records that `row` holds a key with this hash; the key must not be present yet. */
   add(hash: number, row: number): void {
-    if ((this.size + 1) * 2 > this.rows.length) this.grow();
+    if ((this.size + 1) * 10 > this.rows.length * 7) this.grow();
     this.place(hash, row + 1);
     this.size++;
   }

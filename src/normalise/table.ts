@@ -1,6 +1,10 @@
 /**
  * The valid records of one extract, stored by column (see columns.ts), with
  * the key index used to tell duplicates from conflicting rows.
+ *
+ * A record handed to a measure is a small view over its row: a field is read
+ * from its column only when asked for, so a measure that needs two dates of
+ * ten million contacts never decodes their identifiers.
  */
 import { formatDay } from '../core/day.js';
 import { ArenaColumn, type Column, DictColumn, IntColumn, KeyIndex } from './columns.js';
@@ -23,6 +27,13 @@ export interface Records<R> extends Iterable<R> {
   hasColumn(name: string): boolean;
 }
 
+/** Seeds that keep keys made of an id apart from keys made of several columns. */
+const ID_SEED = 0x811c9dc5;
+const COMPOSITE_SEED = 0x050c5d1f;
+
+/** The constructor of an extract's record views: `new View(row)`. */
+type ViewClass = new (row: number) => object;
+
 export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N]> {
   readonly def: ExtractDef;
   private readonly columns: Column[];
@@ -31,6 +42,7 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
   private readonly keyPos: number;
   private readonly compositePos: number[];
   private readonly present: ReadonlySet<string>;
+  private readonly View: ViewClass;
 
   /** @param present the canonical names of the columns the file's header has. */
   constructor(def: ExtractDef, present: ReadonlySet<string>) {
@@ -39,6 +51,7 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
     this.columns = def.fields.map(columnFor);
     this.keyPos = def.fields.findIndex((f) => f.name === def.keyField);
     this.compositePos = def.compositeKey.map((name) => def.fields.findIndex((f) => f.name === name));
+    this.View = this.viewClass();
   }
 
   get length(): number {
@@ -56,28 +69,36 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
   keyOfCells(cells: readonly Cell[]): string {
     const id = cells[this.keyPos];
     if (typeof id === 'string') return id;
-    return this.compositePos
-      .map((pos) => {
-        const v = cells[pos];
-        if (v === null || v === undefined) return '';
-        return this.def.fields[pos]!.type === 'date' ? formatDay(v as number) : String(v);
-      })
-      .join('|');
+    let key = '';
+    for (let k = 0; k < this.compositePos.length; k++) {
+      const pos = this.compositePos[k]!;
+      const v = cells[pos];
+      if (k > 0) key += '|';
+      if (v !== null && v !== undefined) key += this.def.fields[pos]!.type === 'date' ? formatDay(v as number) : String(v);
+    }
+    return key;
+  }
+
+  /** Hash of a row's key (from keyOfCells): ids and composite keys hash apart. */
+  keyHash(cells: readonly Cell[], key: string): number {
+    return KeyIndex.hash(key, typeof cells[this.keyPos] === 'string' ? ID_SEED : COMPOSITE_SEED);
   }
 
   /** The row holding the same key as `cells`, or -1. */
   findKey(cells: readonly Cell[], hash: number): number {
-    const hasId = typeof cells[this.keyPos] === 'string';
-    return this.index.find(hash, (row) => {
-      if ((this.columns[this.keyPos]!.get(row) !== null) !== hasId) return false;
-      if (hasId) return this.columns[this.keyPos]!.get(row) === cells[this.keyPos];
-      return this.compositePos.every((pos) => this.columns[pos]!.get(row) === cells[pos]);
-    });
+    for (let slot = this.index.first(hash); slot >= 0; slot = this.index.next(slot, hash)) {
+      const row = this.index.rowAt(slot);
+      if (this.sameKey(row, cells)) return row;
+    }
+    return -1;
   }
 
-  /** Hash of a row's key: ids and composite keys live in separate spaces. */
-  static keyHash(key: string, isId: boolean): number {
-    return KeyIndex.hash(isId ? `i${key}` : `c${key}`);
+  private sameKey(row: number, cells: readonly Cell[]): boolean {
+    const id = cells[this.keyPos];
+    const stored = this.columns[this.keyPos]!.get(row);
+    if (typeof id === 'string' || stored !== null) return stored === id;
+    for (const pos of this.compositePos) if (this.columns[pos]!.get(row) !== cells[pos]) return false;
+    return true;
   }
 
   /** Whether stored row `row` has exactly these cells. */
@@ -110,17 +131,42 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
   }
 
   get(row: number): RecordTypes[N] {
-    const cells = this.cells(row);
-    const rec: Record<string, unknown> = { line: this.line(row), key: this.keyOfCells(cells) };
-    this.def.fields.forEach((f, c) => {
-      const v = cells[c];
-      rec[f.prop] = f.type === 'flag' && v !== null ? v === 1 : v;
-    });
-    return rec as unknown as RecordTypes[N];
+    return new this.View(row) as RecordTypes[N];
   }
 
   *[Symbol.iterator](): Iterator<RecordTypes[N]> {
     const n = this.length;
-    for (let i = 0; i < n; i++) yield this.get(i);
+    for (let i = 0; i < n; i++) yield new this.View(i) as RecordTypes[N];
+  }
+
+  /**
+   * A class whose instances are records: `line`, `key` and one getter per
+   * field, each reading the row's cell from its column when first asked.
+   */
+  private viewClass(): ViewClass {
+    const table = this;
+    class View {
+      constructor(readonly row: number) {}
+      get line(): number {
+        return table.line(this.row);
+      }
+      get key(): string {
+        return table.keyOfCells(table.cells(this.row));
+      }
+    }
+    this.def.fields.forEach((field, c) => {
+      const column = this.columns[c]!;
+      const get =
+        field.type === 'flag'
+          ? function (this: View) {
+              const v = column.get(this.row);
+              return v === null ? null : v === 1;
+            }
+          : function (this: View) {
+              return column.get(this.row);
+            };
+      Object.defineProperty(View.prototype, field.prop, { get, enumerable: true, configurable: false });
+    });
+    return View;
   }
 }

@@ -264,7 +264,8 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
       }
       cells[i] = cell;
     }
-    for (const [a, b] of this.orderPairs) {
+    for (let k = 0; k < this.orderPairs.length; k++) {
+      const [a, b] = this.orderPairs[k]!;
       const earlier = cells[a];
       const later = cells[b];
       if (typeof earlier === 'number' && typeof later === 'number' && later < earlier) {
@@ -282,7 +283,7 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
     }
     const key = table.keyOfCells(cells);
     const hasId = typeof cells[this.keyPos] === 'string';
-    const hash = RecordTable.keyHash(key, hasId);
+    const hash = table.keyHash(cells, key);
     const first = table.findKey(cells, hash);
     if (first < 0) {
       table.append(cells, line, hash);
