@@ -16,31 +16,40 @@ export const caseloadAvg: Measure = {
   extracts: ['cases'],
   rule: () => 'cases open at the snapshot S with a worker, divided by the number of distinct workers',
   evaluate(data, _context, out) {
-    const seen = out.periods.map(() => new Set<string>());
+    // Workers already counted, per period (and per group when grouping).
+    // Worker names come interned from their column, so the sets hash each name once.
+    const seen = out.periods.map(() => new Map<string, Set<string>>());
     out.from('cases');
     for (const c of need(data, 'cases')) {
+      const start = c.startDate;
+      const end = c.endDate;
       out.periods.forEach((period, p) => {
         const s = period.snapshot;
-        const closed = whyNotOpen(c.startDate, c.endDate, s);
+        const closed = whyNotOpen(start, end, s);
         if (closed) {
-          if (out.observingSkipped) out.skip(p, c, closed, { case_start: iso(c.startDate), case_end: iso(c.endDate), snapshot: iso(s) });
+          if (out.observingSkipped) out.skip(p, c, closed, { case_start: iso(start), case_end: iso(end), snapshot: iso(s) });
           return;
         }
-        if (c.worker === null) {
-          out.exclude(p, c, 'no-worker', out.observing ? { case_start: iso(c.startDate), snapshot: iso(s) } : undefined);
+        const worker = c.worker;
+        if (worker === null) {
+          out.exclude(p, c, 'no-worker', out.observing ? { case_start: iso(start), snapshot: iso(s) } : undefined);
           return;
         }
         // Distinct workers within the record's group (the whole, when not grouping).
-        const workers = seen[p]!;
-        const worker = `${out.groupOf(c)}\u0000${c.worker}`;
+        const group = out.groupOf(c);
+        let workers = seen[p]!.get(group);
+        if (!workers) {
+          workers = new Set();
+          seen[p]!.set(group, workers);
+        }
         const firstCase = !workers.has(worker);
-        workers.add(worker);
+        if (firstCase) workers.add(worker);
         out.add(
           p,
           c,
           1,
           firstCase ? 1 : 0,
-          out.observing ? { worker: c.worker, case_start: iso(c.startDate), snapshot: iso(s), first_case_of_worker: firstCase ? 'yes' : 'no' } : undefined,
+          out.observing ? { worker, case_start: iso(start), snapshot: iso(s), first_case_of_worker: firstCase ? 'yes' : 'no' } : undefined,
         );
       });
     }

@@ -43,22 +43,23 @@ export const supervisionInTime: Measure = {
 
     out.from('cases');
     for (const c of need(data, 'cases')) {
-      const interval: Duration = (c.caseType !== null && rules.supervisionByCaseType.get(c.caseType)) || rules.supervisionInterval;
+      const { startDate: start, endDate: end, caseType } = c;
+      const interval: Duration = (caseType !== null && rules.supervisionByCaseType.get(caseType)) || rules.supervisionInterval;
       const dates = byChild.get(c.childId) ?? [];
       out.periods.forEach((period, p) => {
         const s = period.snapshot;
-        const closed = whyNotOpen(c.startDate, c.endDate, s);
+        const closed = whyNotOpen(start, end, s);
         if (closed) {
-          if (out.observingSkipped) out.skip(p, c, closed, { case_start: iso(c.startDate), case_end: iso(c.endDate), snapshot: iso(s) });
+          if (out.observingSkipped) out.skip(p, c, closed, { case_start: iso(start), case_end: iso(end), snapshot: iso(s) });
           return;
         }
         const i = lastAtOrBefore(dates, s);
-        const last = i >= 0 && dates[i]! >= c.startDate ? dates[i]! : null;
-        const due = addDuration(last ?? c.startDate, interval, calendar);
+        const last = i >= 0 && dates[i]! >= start ? dates[i]! : null;
+        const due = addDuration(last ?? start, interval, calendar);
         const detail = out.observing
           ? {
-              case_type: c.caseType,
-              case_start: iso(c.startDate),
+              case_type: caseType,
+              case_start: iso(start),
               last_supervision: iso(last),
               interval: describeDuration(interval),
               due: iso(due),

@@ -8,6 +8,8 @@
  */
 
 const CHUNK_BITS = 16;
+/** How many recent values a dictionary column compares directly before hashing. */
+const RECENT = 8;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 
@@ -39,31 +41,48 @@ export class DictColumn {
   private wide = false;
   private readonly index = new Map<string, number>();
   private readonly values: string[] = [];
-  // The previous value and its code: extracts are often sorted by team or worker.
-  private lastValue: string | null = null;
-  private lastCode = 0;
+  // Most columns hold a handful of values (sources, outcomes, teams): a short
+  // list of the most recently seen ones, compared directly, is cheaper than
+  // hashing every freshly parsed string for the Map.
+  private readonly recent: string[] = [];
+  private readonly recentCodes: number[] = [];
+  private hits = 0;
+  private misses = 0;
   length = 0;
 
   push(v: string | null): void {
-    let code = 0; // 0 is blank; value k is stored as k + 1
-    if (v !== null) {
-      if (v === this.lastValue) code = this.lastCode;
-      else {
-        let k = this.index.get(v);
-        if (k === undefined) {
-          k = this.values.length;
-          this.values.push(v);
-          this.index.set(v, k);
-          if (k + 1 > 0xffff && !this.wide) this.widen();
-        }
-        code = k + 1;
-        this.lastValue = v;
-        this.lastCode = code;
-      }
-    }
+    const code = v === null ? 0 : this.codeOf(v); // 0 is blank; value k is stored as k + 1
     const i = this.length++;
     if ((i & MASK) === 0) this.chunks.push(this.wide ? new Int32Array(CHUNK) : new Uint16Array(CHUNK));
     this.chunks[i >>> CHUNK_BITS]![i & MASK] = code;
+  }
+
+  private codeOf(v: string): number {
+    const recent = this.recent;
+    for (let j = 0; j < recent.length; j++) {
+      if (recent[j] === v) {
+        this.hits++;
+        return this.recentCodes[j]!;
+      }
+    }
+    let k = this.index.get(v);
+    if (k === undefined) {
+      k = this.values.length;
+      this.values.push(v);
+      this.index.set(v, k);
+      if (k + 1 > 0xffff && !this.wide) this.widen();
+    }
+    // Keep the last RECENT distinct values, newest first; give up on a column
+    // whose values rarely repeat soon (identifiers), where the list only costs.
+    if (++this.misses === 4096 && this.hits < this.misses) this.recent.length = this.recentCodes.length = 0;
+    if (this.misses >= 4096 && this.hits < this.misses) return k + 1;
+    if (recent.length === RECENT) {
+      recent.pop();
+      this.recentCodes.pop();
+    }
+    recent.unshift(this.values[k]!);
+    this.recentCodes.unshift(k + 1);
+    return k + 1;
   }
 
   get(i: number): string | null {

@@ -82,6 +82,7 @@ async function loadOnce<N extends ExtractName>(
     throw new ExtractError('empty-file', options.file, 1, stats.bytes === 0 ? 'the file is empty: there is no header row' : 'the file has no header row, only blank lines');
   }
   const match = validator.headerMatch!;
+  validator.records.seal();
   return {
     name,
     file: options.file,

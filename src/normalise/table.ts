@@ -38,7 +38,8 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
   readonly def: ExtractDef;
   private readonly columns: Column[];
   private readonly lines = new IntColumn();
-  private readonly index = new KeyIndex();
+  /** Until the extract has been read: the key index, which nothing needs afterwards. */
+  private index: KeyIndex | undefined = new KeyIndex();
   private readonly keyPos: number;
   private readonly compositePos: number[];
   private readonly present: ReadonlySet<string>;
@@ -86,8 +87,9 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
 
   /** The row holding the same key as `cells`, or -1. */
   findKey(cells: readonly Cell[], hash: number): number {
-    for (let slot = this.index.first(hash); slot >= 0; slot = this.index.next(slot, hash)) {
-      const row = this.index.rowAt(slot);
+    const index = this.openIndex();
+    for (let slot = index.first(hash); slot >= 0; slot = index.next(slot, hash)) {
+      const row = index.rowAt(slot);
       if (this.sameKey(row, cells)) return row;
     }
     return -1;
@@ -116,8 +118,18 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
       (this.columns[c] as { push(v: Cell): void }).push(cells[c] ?? null);
     }
     this.lines.push(line);
-    this.index.add(hash, row);
+    this.openIndex().add(hash, row);
     return row;
+  }
+
+  /** Frees the key index once the whole extract has been read (a quarter of the memory at scale). */
+  seal(): void {
+    this.index = undefined;
+  }
+
+  private openIndex(): KeyIndex {
+    if (!this.index) throw new Error('internal: the record table was sealed when its extract was read');
+    return this.index;
   }
 
   /** Line of the file that row `row` came from. */

@@ -46,7 +46,8 @@ export class NotUtf8Error extends DecodeError {
 }
 
 /** Windows-1252 leaves these five bytes undefined. */
-const UNDEFINED_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+const UNDEFINED_1252 = new Uint8Array(256);
+for (const b of [0x81, 0x8d, 0x8f, 0x90, 0x9d]) UNDEFINED_1252[b] = 1;
 
 /** Offset of the first byte that breaks UTF-8 in `b` (which is known not to be valid). */
 function firstBadUtf8(b: Uint8Array): number {
@@ -106,7 +107,7 @@ function utf16WithoutBom(b: Uint8Array): Encoding | undefined {
 }
 
 /**
- * A stream that decodes bytes into text. With `auto` and no byte order mark,
+ * A stream that turns an extract's bytes into UTF-8. With `auto` and no byte order mark,
  * bytes that are not UTF-8 raise NotUtf8Error so the caller can start again
  * as Windows-1252.
  */
@@ -121,7 +122,9 @@ export class Decoder extends Transform {
   private readonly cp1252 = new TextDecoder('windows-1252');
 
   constructor(setting: EncodingSetting) {
-    super({ readableObjectMode: false, decodeStrings: true, encoding: 'utf8' });
+    // Bytes in, UTF-8 bytes out: csv-parse reads bytes, so UTF-8 input passes
+    // straight through once checked, and only other encodings are converted.
+    super({ readableObjectMode: false, decodeStrings: true });
     this.setting = setting;
     if (setting !== 'auto') this.begin(setting);
   }
@@ -137,9 +140,9 @@ export class Decoder extends Transform {
         // Wait for enough bytes to see a byte order mark, or UTF-16 without one.
         this.head = Buffer.concat([this.head, chunk]);
         if (this.head.length < 512) return done();
-        const text = this.start(this.head);
+        const bytes = this.start(this.head);
         this.head = Buffer.alloc(0);
-        return done(null, text);
+        return done(null, bytes);
       }
       done(null, this.decode(chunk, false));
     } catch (e) {
@@ -149,17 +152,15 @@ export class Decoder extends Transform {
 
   override _flush(done: TransformCallback): void {
     try {
-      let text = '';
-      if (this.encoding === undefined) text = this.start(this.head);
-      text += this.decode(Buffer.alloc(0), true);
-      done(null, text);
+      const first = this.encoding === undefined ? this.start(this.head) : Buffer.alloc(0);
+      done(null, Buffer.concat([first, this.decode(Buffer.alloc(0), true)]));
     } catch (e) {
       done(e as Error);
     }
   }
 
   /** Chooses the encoding from the first bytes (auto) and decodes them. */
-  private start(first: Buffer): string {
+  private start(first: Buffer): Buffer {
     const bom = bomOf(first);
     this.begin(bom?.encoding ?? utf16WithoutBom(first) ?? 'utf-8');
     if (bom && bom.encoding === 'utf-8') {
@@ -169,7 +170,7 @@ export class Decoder extends Transform {
     return this.decode(first, false);
   }
 
-  private decode(chunk: Buffer, last: boolean): string {
+  private decode(chunk: Buffer, last: boolean): Buffer {
     const encoding = this.encoding!;
     if (encoding === 'utf-8') {
       const bytes = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
@@ -182,22 +183,22 @@ export class Decoder extends Transform {
       }
       this.carry = Buffer.from(bytes.subarray(bytes.length - keep));
       this.offset += whole.length;
-      return whole.toString('utf8');
+      return whole;
     }
     if (encoding === 'windows-1252') {
       for (let i = 0; i < chunk.length; i++) {
-        if (UNDEFINED_1252.has(chunk[i]!)) {
+        if (UNDEFINED_1252[chunk[i]!] === 1) {
           const at = this.offset + i;
           throw new DecodeError(at, encoding, `byte ${at} is 0x${chunk[i]!.toString(16)}, which Windows-1252 leaves undefined`);
         }
       }
       this.offset += chunk.length;
-      return this.cp1252.decode(chunk);
+      return Buffer.from(this.cp1252.decode(chunk), 'utf8');
     }
     try {
       const text = this.utf16!.decode(chunk, { stream: !last });
       this.offset += chunk.length;
-      return text;
+      return Buffer.from(text, 'utf8');
     } catch {
       throw new DecodeError(this.offset, encoding, `the bytes from offset ${this.offset} are not ${ENCODING_NAMES[encoding]} (an odd byte or a broken surrogate pair)`);
     }
