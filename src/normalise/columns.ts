@@ -8,8 +8,8 @@
  */
 
 const CHUNK_BITS = 16;
-/** How many recent values a dictionary column compares directly before hashing. */
-const RECENT = 8;
+/** Slots in a dictionary column's cache of recently seen values (a power of two). */
+const CACHE_SLOTS = 1024;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 
@@ -41,13 +41,11 @@ export class DictColumn {
   private wide = false;
   private readonly index = new Map<string, number>();
   private readonly values: string[] = [];
-  // Most columns hold a handful of values (sources, outcomes, teams): a short
-  // list of the most recently seen ones, compared directly, is cheaper than
-  // hashing every freshly parsed string for the Map.
-  private readonly recent: string[] = [];
-  private readonly recentCodes: number[] = [];
-  private hits = 0;
-  private misses = 0;
+  // A direct-mapped cache in front of the Map: a value is placed by its
+  // length and a few of its characters, so finding a repeated value costs a
+  // string comparison, not hashing every freshly parsed string for the Map.
+  private readonly cached: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS);
+  private readonly cachedCodes = new Int32Array(CACHE_SLOTS);
   length = 0;
 
   push(v: string | null): void {
@@ -58,13 +56,11 @@ export class DictColumn {
   }
 
   private codeOf(v: string): number {
-    const recent = this.recent;
-    for (let j = 0; j < recent.length; j++) {
-      if (recent[j] === v) {
-        this.hits++;
-        return this.recentCodes[j]!;
-      }
-    }
+    const n = v.length;
+    const slot =
+      (n * 0x9e3779b1 + v.charCodeAt(0) * 0x85ebca6b + v.charCodeAt(n >>> 1) * 0xc2b2ae35 + v.charCodeAt(n - 1) * 0x27d4eb2f + v.charCodeAt(n - 2) * 0x165667b1) &
+      (CACHE_SLOTS - 1);
+    if (this.cached[slot] === v) return this.cachedCodes[slot]!;
     let k = this.index.get(v);
     if (k === undefined) {
       k = this.values.length;
@@ -72,16 +68,8 @@ export class DictColumn {
       this.index.set(v, k);
       if (k + 1 > 0xffff && !this.wide) this.widen();
     }
-    // Keep the last RECENT distinct values, newest first; give up on a column
-    // whose values rarely repeat soon (identifiers), where the list only costs.
-    if (++this.misses === 4096 && this.hits < this.misses) this.recent.length = this.recentCodes.length = 0;
-    if (this.misses >= 4096 && this.hits < this.misses) return k + 1;
-    if (recent.length === RECENT) {
-      recent.pop();
-      this.recentCodes.pop();
-    }
-    recent.unshift(this.values[k]!);
-    this.recentCodes.unshift(k + 1);
+    this.cached[slot] = this.values[k]!;
+    this.cachedCodes[slot] = k + 1;
     return k + 1;
   }
 
@@ -104,6 +92,20 @@ const NO_VALUE = 0xffffffff;
 const OVERFLOW = 0xfffffffe;
 /** Offsets are 32-bit: 4,095 blocks of 1 MiB, short of the two markers above. */
 const MAX_BLOCKS = 4095;
+
+/**
+ * Writes a short ASCII string byte by byte (much cheaper than a native call
+ * for ten characters); undefined, having written nothing that matters, when
+ * the string is not ASCII.
+ */
+function writeAscii(block: Buffer, at: number, v: string): number | undefined {
+  for (let j = 0; j < v.length; j++) {
+    const c = v.charCodeAt(j);
+    if (c > 0x7f) return undefined;
+    block[at + j] = c;
+  }
+  return v.length;
+}
 
 /**
  * Near-unique text (record keys, child ids) as UTF-8 bytes in 1 MiB arena
@@ -137,7 +139,7 @@ export class ArenaColumn {
       this.used = 0;
     }
     const at = this.used;
-    const n = this.block.write(v, at + 1, 'utf8');
+    const n = writeAscii(this.block, at + 1, v) ?? this.block.write(v, at + 1, 'utf8');
     this.block[at] = n;
     this.used = at + 1 + n;
     return (this.blocks.length - 1) * BLOCK_BYTES + at;

@@ -143,14 +143,10 @@ export async function readCsv(
     previousEnd = rawLines - overcount;
     previousEmpty = emptyLines;
   };
-  const guard = (f: () => void): void => {
-    try {
-      f();
-    } catch (e) {
-      // Stop reading, and keep the sink's own error rather than a wrapped one.
-      sinkError = e;
-      parser.destroy();
-    }
+  // Stop reading, and keep the sink's own error rather than a wrapped one.
+  const stop = (e: unknown): void => {
+    sinkError = e;
+    parser.destroy();
   };
 
   const maxRecordBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
@@ -161,23 +157,24 @@ export async function readCsv(
       if (stopped) return null;
       const line = startLine(context.empty_lines);
       endRecord(context.lines, context.empty_lines, record);
-      guard(() => {
-        if (allBlank(record)) {
-          blankLines++;
-          return;
+      try {
+        if (allBlank(record)) blankLines++;
+        else {
+          const nul = nulSeen ? nulColumn(record) : 0;
+          if (nul > 0) {
+            sink.onBadRecord(line, {
+              code: 'nul-byte',
+              column: nul,
+              message: 'the record contains a NUL byte (binary data in a text file); re-export the extract as CSV',
+            });
+          } else if (!hadHeader) {
+            hadHeader = true;
+            sink.onHeader(record, line);
+          } else sink.onRow(record, line);
         }
-        const nul = nulSeen ? nulColumn(record) : 0;
-        if (nul > 0) {
-          sink.onBadRecord(line, {
-            code: 'nul-byte',
-            column: nul,
-            message: 'the record contains a NUL byte (binary data in a text file); re-export the extract as CSV',
-          });
-        } else if (!hadHeader) {
-          hadHeader = true;
-          sink.onHeader(record, line);
-        } else sink.onRow(record, line);
-      });
+      } catch (e) {
+        stop(e);
+      }
       return null;
     },
   });
@@ -189,7 +186,11 @@ export async function readCsv(
     // After a runaway record the parser's position is unknown: read no further rows
     // (the rest of the file is still hashed).
     if (problem.code === 'record-too-long') stopped = true;
-    guard(() => sink.onBadRecord(line, problem));
+    try {
+      sink.onBadRecord(line, problem);
+    } catch (e) {
+      stop(e);
+    }
   });
   const tap = new Transform({
     transform(chunk: Buffer, _enc, done) {
