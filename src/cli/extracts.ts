@@ -5,11 +5,14 @@ import { join } from 'node:path';
 import type { Day } from '../core/day.js';
 import { type Config, mappingOf } from '../config/config.js';
 import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts.js';
-import { type LoadedExtract, loadExtract } from '../normalise/load.js';
-import { ExtractError } from '../normalise/validate.js';
+import { type ExtractState, type LoadedExtract, loadExtract, restoreExtract } from '../normalise/load.js';
 import { CliError } from './errors.js';
-import type { ReadStream } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { checkFile, fileStream, listFolder } from './io.js';
+import { describeLoadFailure, failureError, type LoadFailure, type LoadJob, type WorkerReply } from './load-protocol.js';
 import type { Progress } from './progress.js';
 
 export interface ExtractSources {
@@ -50,39 +53,127 @@ export async function locateExtracts(sources: ExtractSources): Promise<Map<Extra
   return found;
 }
 
-/** Opens an extract for reading, reporting progress as its bytes go by. */
-export function progressStream(path: string, size: number, progress?: Progress): () => ReadStream {
-  return () => {
-    const stream = fileStream(path);
-    if (progress?.enabled) {
-      progress.start(path, size);
-      stream.on('data', (chunk) => progress.advance(chunk.length));
-    }
-    return stream;
-  };
+/** What became of one extract. */
+export type LoadOutcome =
+  | { readonly kind: 'loaded'; readonly extract: LoadedExtract }
+  | { readonly kind: 'failed'; readonly name: ExtractName; readonly file: string; readonly failure: LoadFailure };
+
+export interface LoadOptions {
+  readonly progress?: Progress | undefined;
+  /** How many extracts to read at once (default: one per CPU core for 16 MiB of extracts or more, else one). */
+  readonly jobs?: number | undefined;
 }
 
-/** Loads the extracts one after another (each is streamed, never held as text). */
+/** Below this much data in all, extracts are read on one thread unless --jobs says otherwise. */
+const PARALLEL_FROM_BYTES = 16 * 1024 * 1024;
+
+/** The compiled worker, when running from the build (tests run the sources, and read one extract at a time). */
+const WORKER = new URL('./load-worker.js', import.meta.url);
+
+/**
+ * Reads every extract, several at once on a machine with several cores: the
+ * largest on this thread, the others in worker threads, each streamed. The
+ * outcome does not depend on which thread read what.
+ */
+export async function loadAll(
+  files: ReadonlyMap<ExtractName, string>,
+  asAt: Day,
+  config: Config,
+  options: LoadOptions = {},
+): Promise<Map<ExtractName, LoadOutcome>> {
+  const outcomes = new Map<ExtractName, LoadOutcome>();
+  const queue: { name: ExtractName; path: string; size: number }[] = [];
+  for (const name of EXTRACT_NAMES) {
+    const path = files.get(name);
+    if (path === undefined) continue;
+    try {
+      queue.push({ name, path, size: await checkFile(path) });
+    } catch (e) {
+      outcomes.set(name, { kind: 'failed', name, file: path, failure: describeLoadFailure(e, path) });
+    }
+  }
+  // Largest first, so the long reads start at once.
+  queue.sort((a, b) => b.size - a.size || EXTRACT_NAMES.indexOf(a.name) - EXTRACT_NAMES.indexOf(b.name));
+  const progress = options.progress?.enabled ? options.progress : undefined;
+  progress?.start(`${queue.length} extract${queue.length === 1 ? '' : 's'}`, queue.reduce((n, j) => n + j.size, 0));
+
+
+  // A worker takes a tenth of a second to start: not worth it for small extracts.
+  const total = queue.reduce((n, j) => n + j.size, 0);
+  const jobs = options.jobs ?? (total >= PARALLEL_FROM_BYTES ? availableParallelism() : 1);
+  const wanted = Math.min(jobs, queue.length) - 1;
+  const workers = wanted > 0 && existsSync(fileURLToPath(WORKER)) ? Array.from({ length: wanted }, () => new Worker(WORKER)) : [];
+  let nextId = 0;
+  const take = () => queue.shift();
+
+  const onThisThread = async (): Promise<void> => {
+    for (let job = take(); job; job = take()) {
+      const { name, path } = job;
+      const open = () => {
+        const stream = fileStream(path);
+        if (progress) stream.on('data', (chunk) => progress.advance(chunk.length));
+        return stream;
+      };
+      try {
+        outcomes.set(name, { kind: 'loaded', extract: await loadExtract(name, open, { file: path, asAt, mapping: mappingOf(config, name) }) });
+      } catch (e) {
+        outcomes.set(name, { kind: 'failed', name, file: path, failure: describeLoadFailure(e, path) });
+      }
+    }
+  };
+
+  const onWorker = async (worker: Worker): Promise<void> => {
+    for (let job = take(); job; job = take()) {
+      const { name, path } = job;
+      const id = nextId++;
+      const reply = await new Promise<WorkerReply>((resolve, reject) => {
+        const onMessage = (m: WorkerReply) => {
+          if (m.id !== id) return;
+          if (m.kind === 'progress') progress?.advance(m.bytes);
+          else {
+            worker.off('message', onMessage).off('error', reject);
+            resolve(m);
+          }
+        };
+        worker.on('message', onMessage).on('error', reject);
+        const message: LoadJob = { id, name, path, asAt, mapping: mappingOf(config, name), progress: progress !== undefined };
+        worker.postMessage(message);
+      });
+      outcomes.set(
+        name,
+        reply.kind === 'loaded'
+          ? { kind: 'loaded', extract: restoreExtract(reply.state as ExtractState) }
+          : { kind: 'failed', name, file: path, failure: (reply as { failure: LoadFailure }).failure },
+      );
+    }
+  };
+
+  try {
+    await Promise.all([onThisThread(), ...workers.map(onWorker)]);
+  } finally {
+    progress?.finish();
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return outcomes;
+}
+
+/**
+ * Reads the extracts (see loadAll) and returns them in the usual order.
+ * @throws CliError for the first extract, in that order, that cannot be read.
+ */
 export async function loadExtracts(
   files: ReadonlyMap<ExtractName, string>,
   asAt: Day,
   config: Config,
-  progress?: Progress,
+  options: LoadOptions = {},
 ): Promise<LoadedExtract[]> {
+  const outcomes = await loadAll(files, asAt, config, options);
   const loaded: LoadedExtract[] = [];
   for (const name of EXTRACT_NAMES) {
-    const path = files.get(name);
-    if (path === undefined) continue;
-    const size = await checkFile(path);
-    try {
-      loaded.push(await loadExtract(name, progressStream(path, size, progress), { file: path, asAt, mapping: mappingOf(config, name) }));
-    } catch (e) {
-      if (e instanceof ExtractError) throw new CliError(e.message);
-      if ((e as NodeJS.ErrnoException).code) throw new CliError(`cannot read ${path}: ${(e as Error).message}`);
-      throw e;
-    } finally {
-      progress?.finish();
-    }
+    const outcome = outcomes.get(name);
+    if (!outcome) continue;
+    if (outcome.kind === 'failed') throw failureError(outcome.failure);
+    loaded.push(outcome.extract);
   }
   return loaded;
 }

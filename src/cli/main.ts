@@ -31,6 +31,7 @@ function optionKey(name: ExtractName): string {
 function addSourceOptions(cmd: Command): Command {
   cmd.option('--data <dir>', 'folder holding the extracts (contacts.csv, assessments.csv, ...)');
   for (const name of EXTRACT_NAMES) cmd.option(fileOption(name), `the ${name} extract (instead of ${EXTRACTS[name].file} in --data)`);
+  cmd.option('--jobs <n>', 'how many extracts to read at once (default: one per CPU core)');
   return cmd;
 }
 
@@ -53,6 +54,7 @@ function commonOf(opts: Record<string, unknown>): CommonOptions {
     period: text('period'),
     asAt: text('asAt'),
     config: text('config'),
+    jobs: text('jobs'),
   };
 }
 
@@ -174,6 +176,7 @@ Example:
             config: opts.config as string | undefined,
             format: opts.format as string,
             out: opts.out as string | undefined,
+            jobs: opts.jobs as string | undefined,
           },
           io,
         ),

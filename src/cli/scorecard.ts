@@ -27,6 +27,8 @@ export interface CommonOptions extends PeriodOptions {
   readonly sources: ExtractSources;
   readonly asAt?: string | undefined;
   readonly config?: string | undefined;
+  /** How many extracts to read at once (--jobs). */
+  readonly jobs?: string | undefined;
 }
 
 export interface ScorecardOptions extends CommonOptions {
@@ -56,6 +58,14 @@ export function overRejectionLimit(extracts: readonly LoadedExtract[], percent: 
   return extracts
     .filter((x) => x.counts.read > 0 && (100 * x.counts.rejected) / x.counts.read > percent)
     .map((x) => `${x.file}: ${((100 * x.counts.rejected) / x.counts.read).toFixed(1)}% of rows rejected (${x.counts.rejected} of ${x.counts.read}), more than --max-rejected ${percent}%`);
+}
+
+/** Parses --jobs: how many extracts to read at once. */
+export function parseJobs(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new CliError(`--jobs ${text}: give a whole number from 1 to 64`);
+  return n;
 }
 
 export function resolveAsAt(text: string | undefined, io: CliIo): Day {
@@ -105,7 +115,7 @@ export async function prepareRun(options: CommonOptions, io: CliIo): Promise<Pre
   const periods = resolvePeriods(options, asAt);
   const config = await loadConfig(options.config);
   const files = await locateExtracts(options.sources);
-  const extracts = await loadExtracts(files, asAt, config, Progress.forTerminal(io.stderr, io.env));
+  const extracts = await loadExtracts(files, asAt, config, { progress: Progress.forTerminal(io.stderr, io.env), jobs: parseJobs(options.jobs) });
   const calendar = new WorkingCalendar(config.calendar);
   return { asAt, periods, config, context: { asAt, calendar, rules: rulesOf(config) }, extracts, data: measureData(extracts) };
 }

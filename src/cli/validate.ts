@@ -5,17 +5,15 @@
  * read at all.
  */
 import { formatDay } from '../core/day.js';
-import { mappingOf } from '../config/config.js';
 import { EXTRACT_NAMES } from '../normalise/extracts.js';
-import { loadExtract } from '../normalise/load.js';
-import { ExtractError } from '../normalise/validate.js';
 import { VALIDATION_FORMATS } from '../render/validation.js';
 import { buildValidation, type ExtractOutcome } from '../report/validation.js';
 import { CliError, EXIT } from './errors.js';
-import { type ExtractSources, locateExtracts, progressStream } from './extracts.js';
-import { type CliIo, checkFile, writeFileAtomic } from './io.js';
+import { type ExtractSources, loadAll, locateExtracts } from './extracts.js';
+import { type CliIo, writeFileAtomic } from './io.js';
+import { failureError } from './load-protocol.js';
 import { Progress } from './progress.js';
-import { loadConfig, resolveAsAt } from './scorecard.js';
+import { loadConfig, parseJobs, resolveAsAt } from './scorecard.js';
 import { generator } from './version.js';
 
 export interface ValidateOptions {
@@ -24,6 +22,7 @@ export interface ValidateOptions {
   readonly config?: string | undefined;
   readonly format: string;
   readonly out?: string | undefined;
+  readonly jobs?: string | undefined;
 }
 
 export async function runValidate(options: ValidateOptions, io: CliIo): Promise<number> {
@@ -33,26 +32,17 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
   const asAt = resolveAsAt(options.asAt, io);
   const config = await loadConfig(options.config);
   const files = await locateExtracts(options.sources);
-  const outcomes: ExtractOutcome[] = [];
-  const progress = Progress.forTerminal(io.stderr, io.env);
-  for (const name of EXTRACT_NAMES) {
-    const path = files.get(name);
-    if (path === undefined) {
-      outcomes.push({ kind: 'absent', name });
-      continue;
-    }
-    try {
-      const size = await checkFile(path);
-      const extract = await loadExtract(name, progressStream(path, size, progress), { file: path, asAt, mapping: mappingOf(config, name) });
-      outcomes.push({ kind: 'loaded', extract });
-    } catch (e) {
-      if (e instanceof ExtractError) outcomes.push({ kind: 'failed', name, file: path, code: e.code, line: e.line, message: e.detail });
-      else if (e instanceof CliError) outcomes.push({ kind: 'failed', name, file: path, code: 'unreadable', line: 0, message: e.message });
-      else throw e;
-    } finally {
-      progress.finish();
-    }
-  }
+  const loaded = await loadAll(files, asAt, config, { progress: Progress.forTerminal(io.stderr, io.env), jobs: parseJobs(options.jobs) });
+  const outcomes = EXTRACT_NAMES.map((name): ExtractOutcome => {
+    const outcome = loaded.get(name);
+    if (!outcome) return { kind: 'absent', name };
+    if (outcome.kind === 'loaded') return outcome;
+    const f = outcome.failure;
+    if (f.type === 'internal') throw failureError(f);
+    return f.type === 'extract'
+      ? { kind: 'failed', name, file: outcome.file, code: f.code, line: f.line, message: f.detail }
+      : { kind: 'failed', name, file: outcome.file, code: 'unreadable', line: 0, message: f.message };
+  });
   const report = buildValidation(generator(), formatDay(asAt), outcomes);
   const text = VALIDATION_FORMATS[options.format as keyof typeof VALIDATION_FORMATS](report);
   if (options.out !== undefined) await writeFileAtomic(options.out, text);

@@ -29,6 +29,17 @@ export class IntColumn {
     const v = this.chunks[i >>> CHUNK_BITS]![i & MASK]!;
     return v === IntColumn.NULL ? null : v;
   }
+
+  snapshot(): IntState {
+    return { kind: 'int', length: this.length, chunks: this.chunks };
+  }
+
+  static restore(state: IntState): IntColumn {
+    const column = new IntColumn();
+    column.chunks.push(...state.chunks);
+    column.length = state.length;
+    return column;
+  }
 }
 
 /**
@@ -81,6 +92,20 @@ export class DictColumn {
   private widen(): void {
     this.wide = true;
     this.chunks = this.chunks.map((c) => Int32Array.from(c));
+  }
+
+  snapshot(): DictState {
+    return { kind: 'dict', length: this.length, chunks: this.chunks, wide: this.wide, values: this.values };
+  }
+
+  /** A column to read from (its dictionary index is not rebuilt: nothing is added after loading). */
+  static restore(state: DictState): DictColumn {
+    const column = new DictColumn();
+    column.chunks = state.chunks;
+    column.wide = state.wide;
+    column.values.push(...state.values);
+    column.length = state.length;
+    return column;
   }
 }
 
@@ -153,10 +178,69 @@ export class ArenaColumn {
     const at = ref & (BLOCK_BYTES - 1);
     return block.toString('utf8', at + 1, at + 1 + block[at]!);
   }
+
+  snapshot(): ArenaState {
+    return { kind: 'arena', length: this.length, refs: this.refs, blocks: this.blocks, used: this.used, long: [...this.long] };
+  }
+
+  static restore(state: ArenaState): ArenaColumn {
+    const column = new ArenaColumn();
+    // Blocks arrive as plain byte arrays after a transfer between threads.
+    for (const b of state.blocks) column.blocks.push(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+    column.block = column.blocks[column.blocks.length - 1] ?? Buffer.alloc(0);
+    column.used = column.blocks.length ? state.used : BLOCK_BYTES;
+    column.refs.push(...state.refs);
+    for (const [i, v] of state.long) column.long.set(i, v);
+    column.length = state.length;
+    return column;
+  }
 }
 
 /** A column of any stored kind. */
 export type Column = IntColumn | DictColumn | ArenaColumn;
+
+/**
+ * A column's contents as plain data, to move it between threads: typed
+ * arrays and byte blocks travel without copying (see `transferables`).
+ */
+export interface IntState {
+  readonly kind: 'int';
+  readonly length: number;
+  readonly chunks: readonly Int32Array[];
+}
+export interface DictState {
+  readonly kind: 'dict';
+  readonly length: number;
+  readonly chunks: (Uint16Array | Int32Array)[];
+  readonly wide: boolean;
+  readonly values: readonly string[];
+}
+export interface ArenaState {
+  readonly kind: 'arena';
+  readonly length: number;
+  readonly refs: readonly Uint32Array[];
+  readonly blocks: readonly Uint8Array[];
+  readonly used: number;
+  readonly long: readonly (readonly [number, string])[];
+}
+export type ColumnState = IntState | DictState | ArenaState;
+
+export function restoreColumn(state: ColumnState): Column {
+  switch (state.kind) {
+    case 'int':
+      return IntColumn.restore(state);
+    case 'dict':
+      return DictColumn.restore(state);
+    case 'arena':
+      return ArenaColumn.restore(state);
+  }
+}
+
+/** The memory a column state can hand over between threads instead of copying. */
+export function transferables(state: ColumnState): ArrayBuffer[] {
+  const views: ArrayBufferView[] = state.kind === 'arena' ? [...state.refs, ...state.blocks] : [...state.chunks];
+  return views.map((v) => v.buffer as ArrayBuffer);
+}
 
 /**
  * An exact hash index from record key to row number, in typed arrays.

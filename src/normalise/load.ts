@@ -6,7 +6,8 @@ import { readCsv } from '../read/csv.js';
 import { DecodeError, type Encoding, encodingName, NotUtf8Error } from '../read/decode.js';
 import { EXTRACTS, type ExtractName } from './extracts.js';
 import type { MappedColumn } from './headers.js';
-import type { RecordTable } from './table.js';
+import { transferables } from './columns.js';
+import { RecordTable, type TableState } from './table.js';
 import { type Duplicate, ExtractError, ExtractValidator, type Rejection, type RowCounts, type ValidateOptions } from './validate.js';
 
 export interface LoadedExtract<N extends ExtractName = ExtractName> {
@@ -95,5 +96,67 @@ async function loadOnce<N extends ExtractName>(
     rejections: validator.rejections,
     duplicates: validator.duplicates,
     records: validator.records,
+  };
+}
+
+/** A loaded extract as plain data, to move it between threads. */
+export interface ExtractState {
+  readonly name: ExtractName;
+  readonly file: string;
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly encoding: Encoding;
+  readonly counts: RowCounts;
+  readonly blankLines: number;
+  readonly headers: readonly string[];
+  /** Mapped columns as [field name, 0-based index, header]. */
+  readonly mapped: readonly (readonly [string, number, string])[];
+  readonly ignored: readonly string[];
+  readonly rejections: readonly Rejection[];
+  readonly duplicates: readonly Duplicate[];
+  readonly table: TableState;
+}
+
+/** The extract as plain data, and the buffers that can travel without a copy. */
+export function extractState(x: LoadedExtract): { state: ExtractState; transfer: ArrayBuffer[] } {
+  const table = x.records.snapshot();
+  const state: ExtractState = {
+    name: x.name,
+    file: x.file,
+    bytes: x.bytes,
+    sha256: x.sha256,
+    encoding: x.encoding,
+    counts: { ...x.counts },
+    blankLines: x.blankLines,
+    headers: x.columns.headers,
+    mapped: x.columns.mapped.map((m) => [m.field.name, m.index, m.header] as const),
+    ignored: x.columns.ignored,
+    rejections: x.rejections,
+    duplicates: x.duplicates,
+    table,
+  };
+  const buffers = new Set([...table.columns.flatMap(transferables), ...transferables(table.lines)]);
+  return { state, transfer: [...buffers] };
+}
+
+/** The extract again, from `extractState`. */
+export function restoreExtract(state: ExtractState): LoadedExtract {
+  const def = EXTRACTS[state.name];
+  return {
+    name: state.name,
+    file: state.file,
+    bytes: state.bytes,
+    sha256: state.sha256,
+    encoding: state.encoding,
+    counts: state.counts,
+    blankLines: state.blankLines,
+    columns: {
+      headers: state.headers,
+      mapped: state.mapped.map(([name, index, header]) => ({ field: def.fields.find((f) => f.name === name)!, index, header })),
+      ignored: state.ignored,
+    },
+    rejections: state.rejections,
+    duplicates: state.duplicates,
+    records: RecordTable.restore(def, state.table),
   };
 }

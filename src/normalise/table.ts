@@ -7,7 +7,7 @@
  * ten million contacts never decodes their identifiers.
  */
 import { formatDay } from '../core/day.js';
-import { ArenaColumn, type Column, DictColumn, IntColumn, KeyIndex } from './columns.js';
+import { ArenaColumn, type Column, type ColumnState, DictColumn, IntColumn, type IntState, KeyIndex, restoreColumn } from './columns.js';
 import type { ExtractDef, FieldDef, RecordTypes, ExtractName } from './extracts.js';
 
 /** A normalised cell: text, a day number, a flag (1/0), or blank. */
@@ -27,6 +27,13 @@ export interface Records<R> extends Iterable<R> {
   hasColumn(name: string): boolean;
 }
 
+/** A sealed record table as plain data (see RecordTable.snapshot). */
+export interface TableState {
+  readonly present: readonly string[];
+  readonly columns: readonly ColumnState[];
+  readonly lines: IntState;
+}
+
 /** Seeds that keep keys made of an id apart from keys made of several columns. */
 const ID_SEED = 0x811c9dc5;
 const COMPOSITE_SEED = 0x050c5d1f;
@@ -37,7 +44,7 @@ type ViewClass = new (row: number) => object;
 export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N]> {
   readonly def: ExtractDef;
   private readonly columns: Column[];
-  private readonly lines = new IntColumn();
+  private readonly lines: IntColumn = new IntColumn();
   /** Until the extract has been read: the key index, which nothing needs afterwards. */
   private index: KeyIndex | undefined = new KeyIndex();
   private readonly keyPos: number;
@@ -46,10 +53,11 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
   private readonly View: ViewClass;
 
   /** @param present the canonical names of the columns the file's header has. */
-  constructor(def: ExtractDef, present: ReadonlySet<string>) {
+  constructor(def: ExtractDef, present: ReadonlySet<string>, columns?: Column[], lines?: IntColumn) {
     this.def = def;
     this.present = present;
-    this.columns = def.fields.map(columnFor);
+    this.columns = columns ?? def.fields.map(columnFor);
+    if (lines) this.lines = lines;
     this.keyPos = def.fields.findIndex((f) => f.name === def.keyField);
     this.compositePos = def.compositeKey.map((name) => def.fields.findIndex((f) => f.name === name));
     this.View = this.viewClass();
@@ -130,6 +138,19 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
   private openIndex(): KeyIndex {
     if (!this.index) throw new Error('internal: the record table was sealed when its extract was read');
     return this.index;
+  }
+
+  /** The table as plain data, once sealed, to move it to another thread. */
+  snapshot(): TableState {
+    if (this.index) throw new Error('internal: only a sealed table can be moved');
+    return { present: [...this.present], columns: this.columns.map((c) => c.snapshot()), lines: this.lines.snapshot() };
+  }
+
+  /** A sealed table from `snapshot()`. */
+  static restore<N extends ExtractName>(def: ExtractDef, state: TableState): RecordTable<N> {
+    const table = new RecordTable<N>(def, new Set(state.present), state.columns.map(restoreColumn), IntColumn.restore(state.lines));
+    table.seal();
+    return table;
   }
 
   /** Line of the file that row `row` came from. */

@@ -48,7 +48,7 @@ describe('the scorecard command', () => {
     const piped = await runCli(args);
     const terminal = await runCli(args, { stderrIsTTY: true });
     expect(piped.stderr).toBe('');
-    expect(terminal.stderr).toMatch(/reading .*contacts\.csv/);
+    expect(terminal.stderr).toMatch(/reading 1 extract/);
     expect(terminal.stdout).toBe(piped.stdout);
   });
 });

@@ -1,0 +1,176 @@
+/**
+ * Reading a V8 CPU profile (`node --cpu-prof`) into plain tables: where the
+ * samples fell, by function (self time), by module or package (self time),
+ * by project function including what it calls (inclusive time), and by
+ * source line of the project's code (V8 records the line of each sample).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+interface CallFrame {
+  readonly functionName: string;
+  readonly url: string;
+  readonly lineNumber: number;
+  readonly columnNumber: number;
+}
+
+interface ProfileNode {
+  readonly id: number;
+  readonly callFrame: CallFrame;
+  readonly children?: readonly number[];
+  /** Samples per source line (1-based) within this node's function. */
+  readonly positionTicks?: readonly { readonly line: number; readonly ticks: number }[];
+}
+
+export interface CpuProfile {
+  readonly nodes: readonly ProfileNode[];
+  readonly startTime: number;
+  readonly endTime: number;
+  readonly samples: readonly number[];
+  /** Microseconds since the previous sample. */
+  readonly timeDeltas: readonly number[];
+}
+
+export interface ProfileLine {
+  readonly name: string;
+  readonly ms: number;
+  readonly share: number;
+}
+
+export interface ProfileSummary {
+  readonly totalMs: number;
+  readonly byFunction: readonly ProfileLine[];
+  readonly byModule: readonly ProfileLine[];
+  /** Every module's self time in ms, for comparing two profiles. */
+  readonly moduleMs: ReadonlyMap<string, number>;
+  /** Project (dist/) functions with the time spent in them and in what they call. */
+  readonly inclusive: readonly ProfileLine[];
+  /** Project (dist/) source lines by self time, with the line's text. */
+  readonly lines: readonly ProfileLine[];
+}
+
+/**
+ * Where the code lives, as file URLs ending in a slash: `app` holds the
+ * dist/ folder that was run, `repo` the project (for node_modules).
+ */
+export interface CodeRoots {
+  readonly app: string;
+  readonly repo: string;
+}
+
+/** A short name for where a function lives: a package, a dist/ file, a Node internal. */
+function moduleOf(frame: CallFrame, roots: CodeRoots): string {
+  const { url, functionName } = frame;
+  if (url === '') return functionName.startsWith('(') ? functionName : '(native)';
+  if (url.startsWith('node:')) return url.replace(/^node:internal\//, 'node:');
+  const root = [roots.app, roots.repo].find((r) => url.startsWith(r));
+  const rel = root === undefined ? url : url.slice(root.length);
+  const pkg = /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(rel);
+  if (pkg) return pkg[1]!;
+  return rel;
+}
+
+function functionLabel(frame: CallFrame, roots: CodeRoots): string {
+  const name = frame.functionName || '(anonymous)';
+  if (frame.url === '') return name;
+  return `${name}  ${moduleOf(frame, roots)}:${frame.lineNumber + 1}`;
+}
+
+/** The text of line `line` (1-based) of a file URL, shortened; '' when unreadable. */
+function sourceLine(url: string, line: number, cache: Map<string, string[]>): string {
+  let lines = cache.get(url);
+  if (lines === undefined) {
+    try {
+      lines = readFileSync(fileURLToPath(url), 'utf8').split('\n');
+    } catch {
+      lines = [];
+    }
+    cache.set(url, lines);
+  }
+  const text = (lines[line - 1] ?? '').trim();
+  return text.length > 90 ? `${text.slice(0, 87)}...` : text;
+}
+
+function top(map: Map<string, number>, totalUs: number, n: number): ProfileLine[] {
+  return [...map]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([name, us]) => ({ name, ms: us / 1000, share: us / totalUs }));
+}
+
+/** Summarises a profile. */
+export function summariseProfile(profile: CpuProfile, roots: CodeRoots, n = 25): ProfileSummary {
+  const dist = `${roots.app}dist/`;
+  const byId = new Map<number, ProfileNode>();
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) {
+    byId.set(node.id, node);
+    for (const c of node.children ?? []) parent.set(c, node.id);
+  }
+  const self = new Map<string, number>();
+  const modules = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  const nodeUs = new Map<number, number>();
+  let totalUs = 0;
+  const seen = new Set<string>();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const us = profile.timeDeltas[i] ?? 0;
+    const node = byId.get(profile.samples[i]!);
+    if (!node || us <= 0) continue;
+    totalUs += us;
+    nodeUs.set(node.id, (nodeUs.get(node.id) ?? 0) + us);
+    const label = functionLabel(node.callFrame, roots);
+    self.set(label, (self.get(label) ?? 0) + us);
+    const mod = moduleOf(node.callFrame, roots);
+    modules.set(mod, (modules.get(mod) ?? 0) + us);
+    // Inclusive time of project functions: once per sample, however deep the recursion.
+    seen.clear();
+    for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
+      const frame = byId.get(id)!.callFrame;
+      if (!frame.url.startsWith(dist)) continue;
+      const l = functionLabel(frame, roots);
+      if (seen.has(l)) continue;
+      seen.add(l);
+      inclusive.set(l, (inclusive.get(l) ?? 0) + us);
+    }
+  }
+  // A node's time shared out over its lines in proportion to their ticks.
+  const lines = new Map<string, number>();
+  const sources = new Map<string, string[]>();
+  for (const node of profile.nodes) {
+    const us = nodeUs.get(node.id);
+    const ticks = node.positionTicks ?? [];
+    const all = ticks.reduce((sum, t) => sum + t.ticks, 0);
+    if (us === undefined || all === 0 || !node.callFrame.url.startsWith(dist)) continue;
+    for (const t of ticks) {
+      const label = `${node.callFrame.url.slice(dist.length)}:${t.line}  ${sourceLine(node.callFrame.url, t.line, sources)}`;
+      lines.set(label, (lines.get(label) ?? 0) + (us * t.ticks) / all);
+    }
+  }
+  return {
+    totalMs: totalUs / 1000,
+    byFunction: top(self, totalUs, n),
+    byModule: top(modules, totalUs, n),
+    moduleMs: new Map([...modules].map(([m, us]) => [m, us / 1000])),
+    inclusive: top(inclusive, totalUs, n),
+    lines: top(lines, totalUs, n),
+  };
+}
+
+export interface ModuleDifference {
+  readonly module: string;
+  readonly baseMs: number;
+  readonly ms: number;
+}
+
+/**
+ * Self time per module in two profiles (a baseline and a run doing more),
+ * the modules where the run spends the most extra time first.
+ */
+export function compareModules(base: ProfileSummary, run: ProfileSummary, n = 20): ModuleDifference[] {
+  const names = new Set([...base.moduleMs.keys(), ...run.moduleMs.keys()]);
+  return [...names]
+    .map((module) => ({ module, baseMs: base.moduleMs.get(module) ?? 0, ms: run.moduleMs.get(module) ?? 0 }))
+    .sort((a, b) => b.ms - b.baseMs - (a.ms - a.baseMs))
+    .slice(0, n);
+}

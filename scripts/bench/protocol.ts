@@ -1,0 +1,84 @@
+/**
+ * What the benchmark asks of a child process and what the child reports back.
+ * Types only: the child is compiled on its own and must not import anything
+ * at run time but Node's built-in modules and the URLs it is given.
+ */
+
+export type ChildJob =
+  | {
+      /** csv-parse alone: count the records of `files`, as src/read/csv.ts drives csv-parse. */
+      readonly kind: 'csv-parse';
+      readonly files: readonly string[];
+      /** The csv-parse the project resolves (its ESM build). */
+      readonly csvParseUrl: string;
+      /** dist/read/csv.js, for CSV_OPTIONS. */
+      readonly csvModuleUrl: string;
+    }
+  | {
+      /** The whole command line run in the child's process. */
+      readonly kind: 'scorecard';
+      /** dist/cli/main.js. */
+      readonly mainUrl: string;
+      readonly argv: readonly string[];
+    }
+  | {
+      /** The scorecard's steps one at a time, with time and memory after each (profiling only). */
+      readonly kind: 'stages';
+      /** The dist/ folder, as a URL ending in a slash. */
+      readonly distUrl: string;
+      readonly dataDir: string;
+      readonly asAt: string;
+      readonly from: string;
+      readonly to: string;
+    };
+
+/** Memory figures in bytes. */
+export interface MemoryFigures {
+  readonly rss: number;
+  readonly heapUsed: number;
+  readonly heapTotal: number;
+  readonly external: number;
+  readonly arrayBuffers: number;
+  /** process.resourceUsage().maxRSS so far, converted from KiB to bytes. */
+  readonly maxRss: number;
+}
+
+export interface StageReport {
+  readonly stage: string;
+  readonly seconds: number;
+  /** Data rows read (load stages only). */
+  readonly rows: number | null;
+  /** Taken after a full garbage collection when the child runs with --expose-gc. */
+  readonly memory: MemoryFigures;
+}
+
+export interface RowCounts {
+  readonly read: number;
+  readonly valid: number;
+  readonly rejected: number;
+  readonly duplicate: number;
+}
+
+export interface ChildResult {
+  readonly ok: boolean;
+  /** Wall time from just before the code under test is imported to the end of the work. */
+  readonly seconds: number;
+  /** Data rows (header lines not counted). */
+  readonly rows: number;
+  /** Peak resident set size of the child over its whole life, in KiB (process.resourceUsage().maxRSS). */
+  readonly maxRssKiB: number;
+  readonly memoryAtEnd: MemoryFigures;
+  /** v8.getHeapStatistics() at the end. */
+  readonly heap: Readonly<Record<string, number>>;
+  /** Scorecard: the CLI's exit status. */
+  readonly exitCode?: number;
+  /** Scorecard: the rows accounting from the JSON output, per extract. */
+  readonly inputs?: Readonly<Record<string, RowCounts>>;
+  /** Scorecard: the first part of what the CLI wrote to stderr (the rejected-row notes). */
+  readonly stderrHead?: string;
+  readonly stages?: readonly StageReport[];
+  readonly error?: string;
+}
+
+/** The child prints its result on one stdout line starting with this. */
+export const RESULT_MARK = 'BENCH-RESULT ';

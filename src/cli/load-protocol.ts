@@ -1,0 +1,44 @@
+/**
+ * What the main thread and the extract-reading workers say to each other,
+ * and how a failure to read an extract is described on either side.
+ */
+import type { Day } from '../core/day.js';
+import type { ExtractName } from '../normalise/extracts.js';
+import type { ExtractState } from '../normalise/load.js';
+import { ExtractError, type ExtractMapping } from '../normalise/validate.js';
+import { CliError } from './errors.js';
+
+export interface LoadJob {
+  readonly id: number;
+  readonly name: ExtractName;
+  readonly path: string;
+  readonly asAt: Day;
+  readonly mapping: ExtractMapping;
+  /** Send progress messages as bytes are read. */
+  readonly progress: boolean;
+}
+
+/** Why an extract could not be read. */
+export type LoadFailure =
+  | { readonly type: 'extract'; readonly code: string; readonly line: number; readonly detail: string; readonly message: string }
+  | { readonly type: 'cli'; readonly message: string }
+  | { readonly type: 'internal'; readonly message: string; readonly stack: string };
+
+export type WorkerReply =
+  | { readonly kind: 'progress'; readonly id: number; readonly bytes: number }
+  | { readonly kind: 'loaded'; readonly id: number; readonly state: ExtractState }
+  | { readonly kind: 'failed'; readonly id: number; readonly failure: LoadFailure };
+
+export function describeLoadFailure(e: unknown, path: string): LoadFailure {
+  if (e instanceof ExtractError) return { type: 'extract', code: e.code, line: e.line, detail: e.detail, message: e.message };
+  if (e instanceof CliError) return { type: 'cli', message: e.message };
+  if ((e as NodeJS.ErrnoException)?.code) return { type: 'cli', message: `cannot read ${path}: ${(e as Error).message}` };
+  const err = e as Error;
+  return { type: 'internal', message: err?.message ?? String(e), stack: err?.stack ?? '' };
+}
+
+/** The failure as the error the commands handle: one plain line, or an internal error. */
+export function failureError(failure: LoadFailure): Error {
+  if (failure.type === 'internal') return Object.assign(new Error(failure.message), { stack: failure.stack });
+  return new CliError(failure.message);
+}
