@@ -26,6 +26,7 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
+import { dayFromYmd, ymdFromDay } from '../../src/core/day.js';
 import { hashUnit, Rng, weighted } from './random.js';
 
 /** Rows of each extract per contact. */
@@ -62,26 +63,6 @@ export interface GeneratedFile {
 // ---------------------------------------------------------------------------
 // Dates, as day numbers since 1970-01-01 (no time zone anywhere).
 
-function dayFromYmd(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
-  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
-}
-
-function ymdFromDay(d: number): [number, number, number] {
-  const z = d + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
-}
-
 const START = dayFromYmd(2020, 4, 1);
 const END = dayFromYmd(2021, 5, 10);
 const SPAN = END - START + 1;
@@ -98,7 +79,7 @@ const DMY: string[] = [];
 const DMY_SHORT: string[] = [];
 const NAMED: string[] = [];
 for (let d = TABLE_FROM; d <= TABLE_TO; d++) {
-  const [y, m, day] = ymdFromDay(d);
+  const { year: y, month: m, day } = ymdFromDay(d);
   const mon = MONTH_NAMES[m - 1]!;
   ISO.push(`${y}-${pad2(m)}-${pad2(day)}`);
   DMY.push(`${pad2(day)}/${pad2(m)}/${y}`);
