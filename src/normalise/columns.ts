@@ -36,7 +36,7 @@ export class IntColumn {
 
   static restore(state: IntState): IntColumn {
     const column = new IntColumn();
-    column.chunks.push(...state.chunks);
+    for (const chunk of state.chunks) column.chunks.push(chunk);
     column.length = state.length;
     return column;
   }
@@ -103,7 +103,8 @@ export class DictColumn {
     const column = new DictColumn();
     column.chunks = state.chunks;
     column.wide = state.wide;
-    column.values.push(...state.values);
+    // A loop, not push(...values): a dictionary can hold a million values.
+    for (const v of state.values) column.values.push(v);
     column.length = state.length;
     return column;
   }
@@ -189,7 +190,7 @@ export class ArenaColumn {
     for (const b of state.blocks) column.blocks.push(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
     column.block = column.blocks[column.blocks.length - 1] ?? Buffer.alloc(0);
     column.used = column.blocks.length ? state.used : BLOCK_BYTES;
-    column.refs.push(...state.refs);
+    for (const refs of state.refs) column.refs.push(refs);
     for (const [i, v] of state.long) column.long.set(i, v);
     column.length = state.length;
     return column;

@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ArenaColumn, DictColumn, IntColumn, KeyIndex, restoreColumn, transferables } from '../../src/normalise/columns.js';
+
+/** Snapshot and restore through structured cloning, as between threads. */
+function moved<T extends IntColumn | DictColumn | ArenaColumn>(column: T): T {
+  const state = column.snapshot();
+  return restoreColumn(structuredClone(state, { transfer: [...new Set(transferables(state))] })) as T;
+}
+
+describe('columns', () => {
+  it('IntColumn keeps numbers and blanks across chunks', () => {
+    const c = new IntColumn();
+    const values = Array.from({ length: 200_000 }, (_, i) => (i % 7 === 0 ? null : i - 100_000));
+    for (const v of values) c.push(v);
+    const back = moved(c);
+    for (const i of [0, 1, 7, 65_535, 65_536, 131_073, 199_999]) expect(back.get(i)).toBe(values[i]);
+    expect(back.length).toBe(values.length);
+  });
+
+  it('DictColumn keeps values, widens past 65,535 distinct ones, and moves a million-value dictionary', () => {
+    const c = new DictColumn();
+    const n = 1_000_000;
+    for (let i = 0; i < n; i++) c.push(i % 5 === 0 ? null : `child-${i % 300_000}`);
+    const back = moved(c);
+    for (const i of [0, 1, 2, 299_999, 300_001, 999_999]) expect(back.get(i)).toBe(i % 5 === 0 ? null : `child-${i % 300_000}`);
+  });
+
+  it('ArenaColumn keeps any text, short or long, ASCII or not', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.string({ unit: 'binary', maxLength: 300 }), { nil: null }), { maxLength: 300 }), (values) => {
+        const c = new ArenaColumn();
+        for (const v of values) c.push(v);
+        values.forEach((v, i) => expect(c.get(i)).toBe(v));
+        // Moving hands the memory over: read the moved column only.
+        const back = moved(c);
+        values.forEach((v, i) => expect(back.get(i)).toBe(v));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('KeyIndex finds every key it holds, through growth and colliding hashes', () => {
+    const index = new KeyIndex(4);
+    const keys = Array.from({ length: 5000 }, (_, i) => `K${i}`);
+    // Force collisions: every key's hash folded to one of 16 values.
+    const hash = (k: string) => KeyIndex.hash(k) & 15;
+    keys.forEach((k, row) => index.add(hash(k), row));
+    keys.forEach((k, row) => {
+      const rows: number[] = [];
+      for (let slot = index.first(hash(k)); slot >= 0; slot = index.next(slot, hash(k))) rows.push(index.rowAt(slot));
+      expect(rows).toContain(row);
+    });
+  });
+});
