@@ -16,6 +16,7 @@ import type { Day } from '../core/day.js';
 import { addDuration } from '../core/duration.js';
 import type { CoreGroup, CpPlan } from '../normalise/extracts.js';
 import { iso } from './common.js';
+import type { Records } from '../normalise/table.js';
 import { type Detail, type MeasureContext, type MeasureData, type Outcomes, need } from './types.js';
 
 export interface PlacedMeeting {
@@ -27,9 +28,20 @@ export interface PlacedMeeting {
   readonly due: Day | null;
 }
 
+/** No day (a typed array cannot hold null). */
+const NONE = -2147483648;
+
+/**
+ * Every meeting's place, by meeting row, in typed arrays: a million meetings
+ * take a few megabytes, not a hundred of objects, for as long as the run.
+ */
 export interface CoreGroupSchedule {
-  readonly held: readonly PlacedMeeting[];
-  readonly cancelled: readonly CoreGroup[];
+  readonly cancelled: Uint8Array;
+  /** The plan row, or -1 for a held meeting with no plan (and for cancelled ones). */
+  readonly plan: Int32Array;
+  readonly sequence: Int32Array;
+  readonly previous: Int32Array;
+  readonly due: Int32Array;
 }
 
 const schedules = new WeakMap<MeasureData, WeakMap<MeasureContext, CoreGroupSchedule>>();
@@ -44,54 +56,83 @@ export function scheduleCoreGroups(data: MeasureData, context: MeasureContext): 
   const cached = byContext.get(context);
   if (cached) return cached;
 
-  const plansByChild = new Map<string, CpPlan[]>();
-  for (const plan of need(data, 'cp_plans')) {
+  const plans = need(data, 'cp_plans');
+  const plansByChild = new Map<string, number[]>();
+  const starts = new Int32Array(plans.length);
+  const ends = new Int32Array(plans.length);
+  for (let row = 0; row < plans.length; row++) {
+    const plan = plans.get(row);
+    starts[row] = plan.startDate;
+    ends[row] = plan.endDate ?? NONE;
     const list = plansByChild.get(plan.childId);
-    if (list) list.push(plan);
-    else plansByChild.set(plan.childId, [plan]);
+    if (list) list.push(row);
+    else plansByChild.set(plan.childId, [row]);
   }
 
-  const cancelled: CoreGroup[] = [];
-  const unplaced: CoreGroup[] = [];
-  const byPlan = new Map<CpPlan, CoreGroup[]>();
-  for (const meeting of need(data, 'core_groups')) {
+  const meetings = need(data, 'core_groups');
+  const n = meetings.length;
+  const schedule: CoreGroupSchedule = {
+    cancelled: new Uint8Array(n),
+    plan: new Int32Array(n).fill(-1),
+    sequence: new Int32Array(n),
+    previous: new Int32Array(n).fill(NONE),
+    due: new Int32Array(n).fill(NONE),
+  };
+  const dates = new Int32Array(n);
+  const placed: number[] = [];
+  for (let row = 0; row < n; row++) {
+    const meeting = meetings.get(row);
+    const date = meeting.meetingDate;
+    dates[row] = date;
     if (meeting.status === 'cancelled') {
-      cancelled.push(meeting);
+      schedule.cancelled[row] = 1;
       continue;
     }
-    let plan: CpPlan | undefined;
-    for (const candidate of plansByChild.get(meeting.childId) ?? []) {
-      const open =
-        candidate.startDate <= meeting.meetingDate && (candidate.endDate === null || meeting.meetingDate <= candidate.endDate);
-      if (open && (!plan || candidate.startDate > plan.startDate)) plan = candidate;
+    let best = -1;
+    for (const p of plansByChild.get(meeting.childId) ?? []) {
+      const open = starts[p]! <= date && (ends[p] === NONE || date <= ends[p]!);
+      if (open && (best < 0 || starts[p]! > starts[best]!)) best = p;
     }
-    if (!plan) unplaced.push(meeting);
-    else {
-      const list = byPlan.get(plan);
-      if (list) list.push(meeting);
-      else byPlan.set(plan, [meeting]);
+    if (best >= 0) {
+      schedule.plan[row] = best;
+      placed.push(row);
     }
   }
 
-  const held: PlacedMeeting[] = unplaced.map((meeting) => ({ meeting, plan: null, sequence: 0, previous: null, due: null }));
+  // Within each plan, in date order, then file order (rows are in file order).
+  const order = Int32Array.from(placed).sort((a, b) => schedule.plan[a]! - schedule.plan[b]! || dates[a]! - dates[b]! || a - b);
   const { calendar, rules } = context;
-  for (const [plan, meetings] of byPlan) {
-    meetings.sort((a, b) => a.meetingDate - b.meetingDate || a.line - b.line);
-    let previous: Day | null = null;
-    meetings.forEach((meeting, i) => {
-      const due =
-        previous === null
-          ? addDuration(plan.startDate, rules.coreGroupFirst, calendar)
-          : addDuration(previous, rules.coreGroupEvery, calendar);
-      held.push({ meeting, plan, sequence: i + 1, previous, due });
-      previous = meeting.meetingDate;
-    });
+  let plan = -1;
+  let sequence = 0;
+  let previous = NONE;
+  for (const row of order) {
+    if (schedule.plan[row] !== plan) {
+      plan = schedule.plan[row]!;
+      sequence = 0;
+      previous = NONE;
+    }
+    sequence++;
+    schedule.sequence[row] = sequence;
+    schedule.previous[row] = previous;
+    schedule.due[row] =
+      previous === NONE ? addDuration(starts[plan]!, rules.coreGroupFirst, calendar) : addDuration(previous, rules.coreGroupEvery, calendar);
+    previous = dates[row]!;
   }
-  // File order, so explanations read like the extract.
-  held.sort((a, b) => a.meeting.line - b.meeting.line);
-  const schedule = { held, cancelled };
   byContext.set(context, schedule);
   return schedule;
+}
+
+/** A meeting with its plan and due date, for one row of the schedule. */
+function placedMeeting(schedule: CoreGroupSchedule, row: number, meetings: Records<CoreGroup>, plans: Records<CpPlan>): PlacedMeeting {
+  const plan = schedule.plan[row]!;
+  const nullable = (d: number) => (d === NONE ? null : d);
+  return {
+    meeting: meetings.get(row),
+    plan: plan < 0 ? null : plans.get(plan),
+    sequence: schedule.sequence[row]!,
+    previous: nullable(schedule.previous[row]!),
+    due: nullable(schedule.due[row]!),
+  };
 }
 
 /** Explanation details of a placed meeting. */
@@ -117,15 +158,18 @@ export function evaluateMeetings(
   out: Outcomes,
   judge: (m: PlacedMeeting) => { met: boolean; detail?: Detail },
 ): void {
-  const { held, cancelled } = scheduleCoreGroups(data, context);
+  const schedule = scheduleCoreGroups(data, context);
+  const meetings = need(data, 'core_groups');
+  const plans = need(data, 'cp_plans');
   out.from('core_groups');
-  for (const meeting of cancelled) {
-    const p = out.periodOf(meeting.meetingDate);
-    if (p >= 0) out.exclude(p, meeting, 'cancelled', out.observing ? { meeting_date: iso(meeting.meetingDate) } : undefined);
-    else if (out.observingSkipped) out.skip(p, meeting, 'not-in-period', { meeting_date: iso(meeting.meetingDate), status: 'cancelled' });
-  }
-  for (const m of held) {
+  for (let row = 0; row < meetings.length; row++) {
+    const m = placedMeeting(schedule, row, meetings, plans);
     const p = out.periodOf(m.meeting.meetingDate);
+    if (schedule.cancelled[row]) {
+      if (p >= 0) out.exclude(p, m.meeting, 'cancelled', out.observing ? { meeting_date: iso(m.meeting.meetingDate) } : undefined);
+      else if (out.observingSkipped) out.skip(p, m.meeting, 'not-in-period', { meeting_date: iso(m.meeting.meetingDate), status: 'cancelled' });
+      continue;
+    }
     if (p < 0) {
       // Earlier meetings matter to an auditor: they set the next one's due date.
       if (out.observingSkipped) out.skip(p, m.meeting, 'not-in-period', meetingDetail(m));
