@@ -133,6 +133,7 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
   /** Frees the key index once the whole extract has been read (a quarter of the memory at scale). */
   seal(): void {
     this.index = undefined;
+    for (const column of this.columns) if (column instanceof DictColumn) column.seal();
   }
 
   private openIndex(): KeyIndex {
