@@ -123,6 +123,8 @@ export async function loadAll(
   };
 
   const onWorker = async (worker: Worker): Promise<void> => {
+    // Ended as soon as there is nothing left for it: its heap is freed while
+    // this thread is still reading the largest extract.
     for (let job = take(); job; job = take()) {
       const { name, path } = job;
       const id = nextId++;
@@ -146,6 +148,7 @@ export async function loadAll(
           : { kind: 'failed', name, file: path, failure: (reply as { failure: LoadFailure }).failure },
       );
     }
+    await worker.terminate();
   };
 
   try {

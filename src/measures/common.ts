@@ -4,14 +4,10 @@
 import { type Day, formatDay } from '../core/day.js';
 
 /**
- * Open at snapshot S: started on or before S, and not ended, or ended after S.
- * A plan or case that ends on S itself is closed at S.
+ * Why a record is not open at snapshot S, or undefined when it is. Open at S:
+ * started on or before S, and not ended, or ended after S; a plan or case
+ * that ends on S itself is closed at S.
  */
-export function isOpenAt(start: Day, end: Day | null, snapshot: Day): boolean {
-  return whyNotOpen(start, end, snapshot) === undefined;
-}
-
-/** Why a record is not open at snapshot S, or undefined when it is. */
 export function whyNotOpen(start: Day, end: Day | null, snapshot: Day): string | undefined {
   if (start > snapshot) return 'started-after-snapshot';
   if (end !== null && end <= snapshot) return 'ended-by-snapshot';
