@@ -115,7 +115,8 @@ export async function loadAll(
         return stream;
       };
       try {
-        outcomes.set(name, { kind: 'loaded', extract: await loadExtract(name, open, { file: path, asAt, mapping: mappingOf(config, name) }) });
+        const extract = await loadExtract(name, open, { file: path, asAt, mapping: mappingOf(config, name), sizeHint: job.size });
+        outcomes.set(name, { kind: 'loaded', extract });
       } catch (e) {
         outcomes.set(name, { kind: 'failed', name, file: path, failure: describeLoadFailure(e, path) });
       }
@@ -138,7 +139,7 @@ export async function loadAll(
           }
         };
         worker.on('message', onMessage).on('error', reject);
-        const message: LoadJob = { id, name, path, asAt, mapping: mappingOf(config, name), progress: progress !== undefined };
+        const message: LoadJob = { id, name, path, size: job.size, asAt, mapping: mappingOf(config, name), progress: progress !== undefined };
         worker.postMessage(message);
       });
       outcomes.set(

@@ -12,6 +12,8 @@ export interface LoadJob {
   readonly id: number;
   readonly name: ExtractName;
   readonly path: string;
+  /** The file's size in bytes. */
+  readonly size: number;
   readonly asAt: Day;
   readonly mapping: ExtractMapping;
   /** Send progress messages as bytes are read. */

@@ -24,7 +24,7 @@ async function run(job: LoadJob): Promise<void> {
       if (job.progress) stream.on('data', (chunk) => reply({ kind: 'progress', id: job.id, bytes: chunk.length }));
       return stream;
     };
-    const extract = await loadExtract(job.name, open, { file: job.path, asAt: job.asAt, mapping: job.mapping });
+    const extract = await loadExtract(job.name, open, { file: job.path, asAt: job.asAt, mapping: job.mapping, sizeHint: job.size });
     const { state, transfer } = extractState(extract);
     reply({ kind: 'loaded', id: job.id, state }, transfer);
   } catch (e) {

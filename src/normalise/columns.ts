@@ -206,6 +206,60 @@ export class ArenaColumn {
   }
 }
 
+/**
+ * Line numbers, which in a clean extract are the row number plus a constant
+ * (the header and blank lines before). Only the rows where that offset
+ * changes are kept (after a blank, rejected or multi-line row), so ten
+ * million rows usually take a few bytes, not forty megabytes.
+ */
+export class LineColumn {
+  /** Rows from which `offsets[k]` applies, ascending. */
+  private readonly from: number[] = [];
+  private readonly offsets: number[] = [];
+  length = 0;
+
+  push(line: number): void {
+    const offset = line - this.length;
+    if (this.offsets.length === 0 || this.offsets[this.offsets.length - 1] !== offset) {
+      this.from.push(this.length);
+      this.offsets.push(offset);
+    }
+    this.length++;
+  }
+
+  get(row: number): number {
+    let lo = 0;
+    let hi = this.from.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.from[mid]! <= row) lo = mid + 1;
+      else hi = mid;
+    }
+    return row + this.offsets[lo - 1]!;
+  }
+
+  snapshot(): LineState {
+    return { kind: 'lines', length: this.length, from: this.from, offsets: this.offsets };
+  }
+
+  static restore(state: LineState): LineColumn {
+    const column = new LineColumn();
+    for (let k = 0; k < state.from.length; k++) {
+      column.from.push(state.from[k]!);
+      column.offsets.push(state.offsets[k]!);
+    }
+    column.length = state.length;
+    return column;
+  }
+}
+
+export interface LineState {
+  readonly kind: 'lines';
+  readonly length: number;
+  readonly from: readonly number[];
+  readonly offsets: readonly number[];
+}
+
 /** A column of any stored kind. */
 export type Column = IntColumn | DictColumn | ArenaColumn;
 
@@ -300,6 +354,16 @@ export class KeyIndex {
     }
   }
 
+  /**
+   * Makes room for `rows` keys at once, so that a large extract does not
+   * pass through every doubling (each briefly holding two tables).
+   */
+  reserve(rows: number): void {
+    let capacity = this.rows.length;
+    while (rows * 10 > capacity * 7) capacity *= 2;
+    if (capacity > this.rows.length) this.resize(capacity);
+  }
+
   /** Records that `row` holds a key with this hash; the key must not be present yet. */
   add(hash: number, row: number): void {
     if ((this.size + 1) * 10 > this.rows.length * 7) this.grow();
@@ -316,10 +380,14 @@ export class KeyIndex {
   }
 
   private grow(): void {
+    this.resize(this.rows.length * 2);
+  }
+
+  private resize(capacity: number): void {
     const rows = this.rows;
     const hashes = this.hashes;
-    this.rows = new Int32Array(rows.length * 2);
-    this.hashes = new Uint32Array(rows.length * 2);
+    this.rows = new Int32Array(capacity);
+    this.hashes = new Uint32Array(capacity);
     for (let slot = 0; slot < rows.length; slot++) {
       if (rows[slot] !== 0) this.place(hashes[slot]!, rows[slot]!);
     }

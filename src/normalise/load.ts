@@ -135,7 +135,7 @@ export function extractState(x: LoadedExtract): { state: ExtractState; transfer:
     duplicates: x.duplicates,
     table,
   };
-  const buffers = new Set([...table.columns.flatMap(transferables), ...transferables(table.lines)]);
+  const buffers = new Set(table.columns.flatMap(transferables));
   return { state, transfer: [...buffers] };
 }
 

@@ -7,7 +7,17 @@
  * ten million contacts never decodes their identifiers.
  */
 import { formatDay } from '../core/day.js';
-import { ArenaColumn, type Column, type ColumnState, DictColumn, IntColumn, type IntState, KeyIndex, restoreColumn } from './columns.js';
+import {
+  ArenaColumn,
+  type Column,
+  type ColumnState,
+  DictColumn,
+  IntColumn,
+  KeyIndex,
+  LineColumn,
+  type LineState,
+  restoreColumn,
+} from './columns.js';
 import type { ExtractDef, FieldDef, RecordTypes, ExtractName } from './extracts.js';
 
 /** A normalised cell: text, a day number, a flag (1/0), or blank. */
@@ -31,7 +41,7 @@ export interface Records<R> extends Iterable<R> {
 export interface TableState {
   readonly present: readonly string[];
   readonly columns: readonly ColumnState[];
-  readonly lines: IntState;
+  readonly lines: LineState;
 }
 
 /** Seeds that keep keys made of an id apart from keys made of several columns. */
@@ -44,7 +54,7 @@ type ViewClass = new (row: number) => object;
 export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N]> {
   readonly def: ExtractDef;
   private readonly columns: Column[];
-  private readonly lines: IntColumn = new IntColumn();
+  private readonly lines: LineColumn = new LineColumn();
   /** Until the extract has been read: the key index, which nothing needs afterwards. */
   private index: KeyIndex | undefined = new KeyIndex();
   private readonly keyPos: number;
@@ -53,7 +63,7 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
   private readonly View: ViewClass;
 
   /** @param present the canonical names of the columns the file's header has. */
-  constructor(def: ExtractDef, present: ReadonlySet<string>, columns?: Column[], lines?: IntColumn) {
+  constructor(def: ExtractDef, present: ReadonlySet<string>, columns?: Column[], lines?: LineColumn) {
     this.def = def;
     this.present = present;
     this.columns = columns ?? def.fields.map(columnFor);
@@ -130,6 +140,11 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
     return row;
   }
 
+  /** Expects about this many rows in all (see KeyIndex.reserve). */
+  reserve(rows: number): void {
+    this.openIndex().reserve(rows);
+  }
+
   /** Frees the key index once the whole extract has been read (a quarter of the memory at scale). */
   seal(): void {
     this.index = undefined;
@@ -149,14 +164,14 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
 
   /** A sealed table from `snapshot()`. */
   static restore<N extends ExtractName>(def: ExtractDef, state: TableState): RecordTable<N> {
-    const table = new RecordTable<N>(def, new Set(state.present), state.columns.map(restoreColumn), IntColumn.restore(state.lines));
+    const table = new RecordTable<N>(def, new Set(state.present), state.columns.map(restoreColumn), LineColumn.restore(state.lines));
     table.seal();
     return table;
   }
 
   /** Line of the file that row `row` came from. */
   line(row: number): number {
-    return this.lines.get(row)!;
+    return this.lines.get(row);
   }
 
   /** The cells of a stored row, in field order. */

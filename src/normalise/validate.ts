@@ -82,6 +82,8 @@ export interface ValidateOptions {
   readonly file: string;
   /** Dates after this day are rejected (`future-date`). */
   readonly asAt: Day;
+  /** The file's size in bytes, when known: lets the key index be sized once. */
+  readonly sizeHint?: number | undefined;
   readonly mapping?: ExtractMapping;
 }
 
@@ -103,6 +105,9 @@ export class ExtractError extends Error {
 
 /** Longest cell read in a used column; anything longer is not a real value. */
 export const MAX_CELL_LENGTH = 4096;
+
+/** Rows read before the file's row count is estimated. */
+const SAMPLE_ROWS = 8192;
 
 /** Longest cell value quoted back in a rejection. */
 const MAX_SHOWN_VALUE = 200;
@@ -238,9 +243,12 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
     });
   }
 
-  onRow(raw: readonly string[], line: number): void {
-    this.counts.read++;
+  onRow(raw: readonly string[], line: number, bytesRead = 0): void {
     const table = this.records;
+    if (++this.counts.read === SAMPLE_ROWS && this.options.sizeHint !== undefined && bytesRead > 0) {
+      // Size the key index for the whole file now, from the bytes a row takes so far.
+      table.reserve(Math.ceil((this.options.sizeHint / bytesRead) * SAMPLE_ROWS * 1.05));
+    }
     if (raw.length !== this.width && !this.fieldCountOk(raw)) {
       this.reject({
         code: 'field-count',

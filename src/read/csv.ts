@@ -30,7 +30,8 @@ export interface CsvProblem {
 /** Receives the header once, then every data record, in file order. */
 export interface CsvSink {
   onHeader(cells: readonly string[], line: number): void;
-  onRow(cells: readonly string[], line: number): void;
+  /** `bytesRead`: how far into the (decoded) input the parser is, for estimates. */
+  onRow(cells: readonly string[], line: number, bytesRead: number): void;
   /**
    * A record that could not be read as CSV; it still counts as a row read.
    * May come before the header, when the header itself cannot be read.
@@ -170,7 +171,7 @@ export async function readCsv(
           } else if (!hadHeader) {
             hadHeader = true;
             sink.onHeader(record, line);
-          } else sink.onRow(record, line);
+          } else sink.onRow(record, line, context.bytes);
         }
       } catch (e) {
         stop(e);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ArenaColumn, DictColumn, IntColumn, KeyIndex, restoreColumn, transferables } from '../../src/normalise/columns.js';
+import { ArenaColumn, DictColumn, IntColumn, KeyIndex, LineColumn, restoreColumn, transferables } from '../../src/normalise/columns.js';
 
 /** Snapshot and restore through structured cloning, as between threads. */
 function moved<T extends IntColumn | DictColumn | ArenaColumn>(column: T): T {
@@ -51,5 +51,36 @@ describe('columns', () => {
       for (let slot = index.first(hash(k)); slot >= 0; slot = index.next(slot, hash(k))) rows.push(index.rowAt(slot));
       expect(rows).toContain(row);
     });
+  });
+
+  it('LineColumn gives back every line, storing only where the offset changes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 2000 }), (gaps) => {
+        const c = new LineColumn();
+        let line = 1;
+        const lines = gaps.map((g) => (line += g));
+        for (const l of lines) c.push(l);
+        const back = LineColumn.restore(structuredClone(c.snapshot()));
+        lines.forEach((l, row) => {
+          expect(c.get(row)).toBe(l);
+          expect(back.get(row)).toBe(l);
+        });
+        const changes = lines.filter((l, row) => row === 0 || l - row !== lines[row - 1]! - (row - 1)).length;
+        expect(c.snapshot().from.length).toBe(changes);
+      }),
+      { numRuns: 100 },
+    );
+    const clean = new LineColumn();
+    for (let row = 0; row < 100_000; row++) clean.push(row + 2);
+    expect(clean.snapshot().from).toEqual([0]);
+  });
+
+  it('KeyIndex.reserve sizes the table once and keeps what it holds', () => {
+    const index = new KeyIndex(8);
+    index.add(KeyIndex.hash('a'), 0);
+    index.reserve(100_000);
+    expect(index.first(KeyIndex.hash('a'))).toBeGreaterThanOrEqual(0);
+    for (let row = 1; row < 100_000; row++) index.add(KeyIndex.hash(`k${row}`), row);
+    expect(index.rowAt(index.first(KeyIndex.hash('k99999')))).toBe(99_999);
   });
 });
