@@ -52,7 +52,7 @@ type Work = Omit<ChildResult, 'ok' | 'seconds' | 'maxRssKiB' | 'memoryAtEnd' | '
  */
 async function csvParseAlone(job: Extract<ChildJob, { kind: 'csv-parse' }>): Promise<Work> {
   const { parse } = (await import(job.csvParseUrl)) as typeof import('csv-parse');
-  const { CSV_OPTIONS } = (await import(job.csvModuleUrl)) as typeof import('../../src/read/csv.js');
+  const { CSV_OPTIONS, READ_CHUNK_BYTES } = (await import(job.csvModuleUrl)) as typeof import('../../src/read/csv.js');
   let rows = 0;
   for (const file of job.files) {
     let records = 0;
@@ -63,7 +63,7 @@ async function csvParseAlone(job: Extract<ChildJob, { kind: 'csv-parse' }>): Pro
         return null;
       },
     });
-    await pipeline(createReadStream(file, { highWaterMark: 1 << 20 }), parser);
+    await pipeline(createReadStream(file, { highWaterMark: READ_CHUNK_BYTES }), parser);
     rows += Math.max(0, records - 1); // the header is a record too
   }
   return { rows };

@@ -7,6 +7,7 @@ import { createReadStream, type ReadStream } from 'node:fs';
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { type Day, dayFromYmd } from '../core/day.js';
+import { READ_CHUNK_BYTES } from '../read/csv.js';
 import { CliError } from './errors.js';
 
 export interface OutputStream {
@@ -79,9 +80,9 @@ export async function checkFile(path: string): Promise<number> {
   }
 }
 
-/** A stream of a file's bytes, in 1 MiB chunks. */
+/** A stream of a file's bytes (in READ_CHUNK_BYTES chunks). */
 export function fileStream(path: string): ReadStream {
-  return createReadStream(path, { highWaterMark: 1 << 20 });
+  return createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
 }
 
 /** The entries of a folder, sorted, so a run never depends on the order the file system lists them. */

@@ -72,12 +72,6 @@ function field(name: string, type: FieldType, options: FieldOptions = {}): Field
 }
 
 const CHILD_ID = field('child_id', 'id', { required: true, aliases: ['Child Unique ID'], distinct: true });
-/**
- * In the extracts measures join on the child (plans with their meetings,
- * cases with their supervisions), child ids are kept in a dictionary, so
- * every record of a child shares one string.
- */
-const JOINED_CHILD_ID = field('child_id', 'id', { required: true, aliases: ['Child Unique ID'] });
 const TEAM = field('team', 'text', { aliases: ['Allocated Team'] });
 const WORKER = field('worker', 'id', { aliases: ['Allocated Worker'] });
 const ATTENDED = { Y: ['y', 'yes', 'true', '1'], N: ['n', 'no', 'false', '0'] } as const;
@@ -125,7 +119,7 @@ export const EXTRACTS: Readonly<Record<ExtractName, ExtractDef>> = {
     noun: 'plan',
     fields: [
       field('plan_id', 'id', { distinct: true }),
-      JOINED_CHILD_ID,
+      CHILD_ID,
       field('start_date', 'date', { required: true, aliases: ['Child Protection Plan Start Date'] }),
       field('end_date', 'date', { aliases: ['Child Protection Plan End Date'] }),
       field('category', 'text', { aliases: ['Latest Category of Abuse'] }),
@@ -143,7 +137,7 @@ export const EXTRACTS: Readonly<Record<ExtractName, ExtractDef>> = {
     noun: 'meeting',
     fields: [
       field('meeting_id', 'id', { distinct: true }),
-      JOINED_CHILD_ID,
+      CHILD_ID,
       field('meeting_date', 'date', { required: true }),
       field('status', 'choice', { choices: { held: ['held'], cancelled: ['cancelled', 'canceled'] }, blankAs: 'held' }),
       field('education', 'flag', { choices: ATTENDED }),
@@ -161,7 +155,7 @@ export const EXTRACTS: Readonly<Record<ExtractName, ExtractDef>> = {
     noun: 'supervision',
     fields: [
       field('supervision_id', 'id', { distinct: true }),
-      JOINED_CHILD_ID,
+      CHILD_ID,
       field('supervision_date', 'date', { required: true }),
       field('worker', 'id'),
       field('supervisor', 'id'),
@@ -176,7 +170,7 @@ export const EXTRACTS: Readonly<Record<ExtractName, ExtractDef>> = {
     noun: 'case',
     fields: [
       field('case_id', 'id', { distinct: true }),
-      JOINED_CHILD_ID,
+      CHILD_ID,
       field('start_date', 'date', { required: true }),
       field('end_date', 'date'),
       field('case_type', 'code'),
