@@ -24,7 +24,8 @@
  *    the benchmark itself could not run.
  * 4. With `--profile`, runs the scorecard again step by step, with time and
  *    memory after each extract and each measure; then runs csv-parse alone
- *    and the scorecard under `node --cpu-prof` and prints where the time
+ *    and the scorecard on one thread (`--jobs 1`, so that every record is
+ *    read on the profiled thread) under `node --cpu-prof` and prints where the time
  *    went: by function, module, project function and source line, and
  *    which modules account for the scorecard's time beyond csv-parse's.
  *
@@ -352,9 +353,9 @@ async function main(): Promise<void> {
         return [summariseProfile(profile, roots), run.result.seconds, path];
       };
       const [base, baseSeconds] = await profiled('csv-parse alone (all files)', phases[1]!.job, 'csv-parse.cpuprofile');
-      const [s, seconds, profilePath] = await profiled('the scorecard', phases[2]!.job, 'scorecard.cpuprofile');
+      const [s, seconds, profilePath] = await profiled('the scorecard on one thread (--jobs 1)', phases[3]!.job, 'scorecard.cpuprofile');
       console.log(
-        `\nCPU profile of one scorecard run (${fixed(seconds, 2)} s under the profiler; ${int.format(s.totalMs)} ms sampled)` +
+        `\nCPU profile of one scorecard run on one thread, --jobs 1 (${fixed(seconds, 2)} s under the profiler; ${int.format(s.totalMs)} ms sampled)` +
           (opts.keep ? `: ${profilePath}` : ''),
       );
       printProfileLines('Self time by function:', s.byFunction);
