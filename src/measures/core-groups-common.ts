@@ -4,7 +4,9 @@
  * A held meeting belongs to the child's child protection plan open on the
  * meeting date (start_date <= meeting_date, and no end_date or
  * meeting_date <= end_date). If two of a child's plans overlap on that date,
- * the one that started last is used. A meeting with no such plan is left out.
+ * the one that started last is used; of two that started the same day, the
+ * one that ends later (an open plan before any ended one), then the first in
+ * the file. A meeting with no such plan is left out.
  *
  * Within a plan, taken in date order (then file order), the first meeting is
  * due by the plan's start plus the first interval (10 working days by
@@ -69,6 +71,10 @@ export function scheduleCoreGroups(data: MeasureData, context: MeasureContext): 
     else plansByChild.set(plan.childId, [row]);
   }
 
+  /** Plan a is preferred to plan b: it started later, or on the same day and ends later (an open plan last of all). */
+  const laterPlan = (a: number, b: number): boolean =>
+    starts[a]! !== starts[b]! ? starts[a]! > starts[b]! : ends[b] !== NONE && (ends[a] === NONE || ends[a]! > ends[b]!);
+
   const meetings = need(data, 'core_groups');
   const n = meetings.length;
   const schedule: CoreGroupSchedule = {
@@ -91,7 +97,7 @@ export function scheduleCoreGroups(data: MeasureData, context: MeasureContext): 
     let best = -1;
     for (const p of plansByChild.get(meeting.childId) ?? []) {
       const open = starts[p]! <= date && (ends[p] === NONE || date <= ends[p]!);
-      if (open && (best < 0 || starts[p]! > starts[best]!)) best = p;
+      if (open && (best < 0 || laterPlan(p, best))) best = p;
     }
     if (best >= 0) {
       schedule.plan[row] = best;

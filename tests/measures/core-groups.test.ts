@@ -203,6 +203,30 @@ const CASES: readonly MeetingCase[] = [
     expected: 'not-met',
   },
   {
+    name: 'plans starting the same day: the open one is used, not the one that ended (ended one listed first)',
+    plans: [{ startDate: '2021-01-04', endDate: '2021-01-04' }, { startDate: '2021-01-04' }],
+    meetings: [{ meetingDate: '2021-01-04' }, { meetingDate: '2021-02-01' }],
+    target: 1,
+    from: '2021-02',
+    expected: 'met',
+  },
+  {
+    name: 'plans starting the same day: the open one is used, not the one that ended (ended one listed last)',
+    plans: [{ startDate: '2021-01-04' }, { startDate: '2021-01-04', endDate: '2021-01-04' }],
+    meetings: [{ meetingDate: '2021-01-04' }, { meetingDate: '2021-02-01' }],
+    target: 1,
+    from: '2021-02',
+    expected: 'met',
+  },
+  {
+    name: 'plans starting the same day: the one ending later is used',
+    plans: [{ startDate: '2021-01-04', endDate: '2021-01-10' }, { startDate: '2021-01-04', endDate: '2021-03-31' }],
+    meetings: [{ meetingDate: '2021-01-08' }, { meetingDate: '2021-02-05' }],
+    target: 1,
+    from: '2021-02',
+    expected: 'met',
+  },
+  {
     name: 'a new plan starts a new sequence: its first meeting is due 10 working days after its start',
     plans: [
       { startDate: '2020-11-02', endDate: '2021-01-04' },
