@@ -50,6 +50,9 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
   // A line on stderr too, for scheduled jobs that keep only that.
   const unreadable = report.extracts.filter((x) => x.status === 'unreadable');
   for (const x of unreadable) io.stderr.write(`csc-kpi: ${x.file} cannot be read: ${x.error!.message}\n`);
+  for (const x of report.extracts) {
+    for (const w of x.warnings) io.stderr.write(`csc-kpi: warning: ${x.file}:${w.line}: ${w.message}\n`);
+  }
   const rejected = report.extracts.filter((x) => x.status === 'rejected');
   if (rejected.length) {
     const rows = rejected.reduce((n, x) => n + x.rows!.rejected, 0);

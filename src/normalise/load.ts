@@ -19,6 +19,8 @@ export interface LoadedExtract<N extends ExtractName = ExtractName> {
   readonly encoding: Encoding;
   readonly counts: Readonly<RowCounts>;
   readonly blankLines: number;
+  /** The line of the header row (after any blank lines at the top). */
+  readonly headerLine: number;
   readonly columns: { readonly headers: readonly string[]; readonly mapped: readonly MappedColumn[]; readonly ignored: readonly string[] };
   readonly rejections: readonly Rejection[];
   readonly duplicates: readonly Duplicate[];
@@ -92,6 +94,7 @@ async function loadOnce<N extends ExtractName>(
     encoding: stats.encoding,
     counts: { ...validator.counts },
     blankLines: stats.blankLines,
+    headerLine: validator.headerLine,
     columns: { headers: match.headers, mapped: match.mapped, ignored: match.ignored },
     rejections: validator.rejections,
     duplicates: validator.duplicates,
@@ -108,6 +111,7 @@ export interface ExtractState {
   readonly encoding: Encoding;
   readonly counts: RowCounts;
   readonly blankLines: number;
+  readonly headerLine: number;
   readonly headers: readonly string[];
   /** Mapped columns as [field name, 0-based index, header]. */
   readonly mapped: readonly (readonly [string, number, string])[];
@@ -128,6 +132,7 @@ export function extractState(x: LoadedExtract): { state: ExtractState; transfer:
     encoding: x.encoding,
     counts: { ...x.counts },
     blankLines: x.blankLines,
+    headerLine: x.headerLine,
     headers: x.columns.headers,
     mapped: x.columns.mapped.map((m) => [m.field.name, m.index, m.header] as const),
     ignored: x.columns.ignored,
@@ -150,6 +155,7 @@ export function restoreExtract(state: ExtractState): LoadedExtract {
     encoding: state.encoding,
     counts: state.counts,
     blankLines: state.blankLines,
+    headerLine: state.headerLine,
     columns: {
       headers: state.headers,
       mapped: state.mapped.map(([name, index, header]) => ({ field: def.fields.find((f) => f.name === name)!, index, header })),
@@ -159,4 +165,27 @@ export function restoreExtract(state: ExtractState): LoadedExtract {
     duplicates: state.duplicates,
     records: RecordTable.restore(def, state.table),
   };
+}
+
+/** Something worth a second look in an extract that could still be used. */
+export interface ExtractWarning {
+  readonly code: 'no-rows';
+  readonly line: number;
+  readonly message: string;
+}
+
+/**
+ * Warnings about an extract as a whole: a header with no data rows under it
+ * is read (its figures are 0 of 0), but is far more often a failed export
+ * than a quiet month.
+ */
+export function extractWarnings(x: Pick<LoadedExtract, 'name' | 'counts' | 'headerLine'>): ExtractWarning[] {
+  if (x.counts.read > 0) return [];
+  return [
+    {
+      code: 'no-rows',
+      line: x.headerLine,
+      message: `the file has a header but no data rows, so the measures see no ${EXTRACTS[x.name].noun}s at all; check that the export finished and covers the right dates`,
+    },
+  ];
 }

@@ -161,6 +161,7 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
   readonly duplicates: Duplicate[] = [];
   private readonly options: ValidateOptions;
   private match: HeaderMatch | undefined;
+  private headerAt = 0;
   private plans: ColumnPlan[] = [];
   private width = 0;
   private table: RecordTable<N> | undefined;
@@ -190,6 +191,11 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
     return this.match;
   }
 
+  /** The line of the header row (0 until it has been read). */
+  get headerLine(): number {
+    return this.headerAt;
+  }
+
   /** The valid records (an empty table when the file had no header). */
   get records(): RecordTable<N> {
     this.table ??= new RecordTable<N>(this.def, new Set());
@@ -213,6 +219,7 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
       );
     }
     this.match = match;
+    this.headerAt = line;
     // Trailing blank header cells (a header saved with a final comma) are not columns.
     let width = cells.length;
     while (width > 0 && cells[width - 1]!.trim() === '') width--;

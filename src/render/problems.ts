@@ -1,7 +1,7 @@
 /**
  * Plain-text notes about rejected and duplicate rows, for stderr.
  */
-import type { LoadedExtract } from '../normalise/load.js';
+import { extractWarnings, type LoadedExtract } from '../normalise/load.js';
 import { columnLetter } from '../normalise/headers.js';
 import type { Rejection } from '../normalise/validate.js';
 import { formatCount } from './numbers.js';
@@ -12,10 +12,14 @@ export function describeRejection(r: Rejection): string {
   return `${r.file}:${r.line}:${where} ${r.code}: ${r.message}`;
 }
 
-/** A few lines per extract with rejected or duplicate rows; nothing when all rows were valid. */
+/**
+ * A few lines per extract with rejected or duplicate rows, and a warning for
+ * an extract with no rows at all; nothing when all rows were valid.
+ */
 export function summariseProblems(extracts: readonly LoadedExtract[], perExtract = 5): string {
   const lines: string[] = [];
   for (const x of extracts) {
+    for (const w of extractWarnings(x)) lines.push(`warning: ${x.file}:${w.line}: ${w.message}`);
     const { read, rejected, duplicate } = x.counts;
     if (rejected === 0 && duplicate === 0) continue;
     lines.push(

@@ -37,6 +37,7 @@ export function renderValidationText(report: ValidationReport): string {
       `  Rows: ${formatCount(r.read)} read = ${formatCount(r.valid)} valid + ${formatCount(r.rejected)} rejected + ${formatCount(r.duplicate)} duplicate` +
         (x.blankLines ? ` (${formatCount(x.blankLines)} blank line${x.blankLines === 1 ? '' : 's'} skipped)` : ''),
     );
+    for (const w of x.warnings) lines.push(`  Warning, line ${w.line}: ${w.code}: ${w.message}`);
     if (x.problems.length) {
       const table = new Table({
         head: ['Line', 'Column', 'Header', 'Code', 'Value', 'Problem'],
@@ -62,6 +63,7 @@ export function renderValidationCsv(report: ValidationReport): string {
   let out = csvLine(['extract', 'file', 'line', 'column', 'header', 'field', 'code', 'value', 'message']);
   for (const x of report.extracts) {
     if (x.error) out += csvLine([x.name, x.file, x.error.line || null, null, null, null, x.error.code, null, x.error.message]);
+    for (const w of x.warnings) out += csvLine([x.name, x.file, w.line, null, null, null, w.code, null, w.message]);
     for (const p of x.problems) {
       out += csvLine([x.name, x.file, p.line, p.column ? columnLetter(p.column) : null, p.header, p.field, p.code, p.value, p.message]);
     }
@@ -99,6 +101,7 @@ export function renderValidationJson(report: ValidationReport): string {
               message: p.message,
             })),
             duplicates: x.duplicates.map((d) => ({ line: d.line, firstLine: d.firstLine })),
+            warnings: x.warnings,
           },
         ]),
       ),

@@ -4,7 +4,7 @@
  */
 import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts.js';
 import { columnLetter } from '../normalise/headers.js';
-import type { LoadedExtract } from '../normalise/load.js';
+import { type ExtractWarning, extractWarnings, type LoadedExtract } from '../normalise/load.js';
 import type { Duplicate, Rejection, RowCounts } from '../normalise/validate.js';
 import { encodingName } from '../read/decode.js';
 import type { Generator } from './scorecard.js';
@@ -33,6 +33,8 @@ export interface ExtractCheck {
   readonly blankLines: number;
   readonly problems: readonly Rejection[];
   readonly duplicates: readonly Duplicate[];
+  /** What deserves a look though no row was rejected (a header with no rows under it). */
+  readonly warnings: readonly ExtractWarning[];
 }
 
 export interface ValidationReport {
@@ -69,6 +71,7 @@ function emptyCheck(name: ExtractName, file: string | null, status: ExtractStatu
     blankLines: 0,
     problems: [],
     duplicates: [],
+    warnings: [],
   };
 }
 
@@ -103,6 +106,7 @@ export function checkExtract(outcome: ExtractOutcome): ExtractCheck {
     blankLines: x.blankLines,
     problems: x.rejections,
     duplicates: x.duplicates,
+    warnings: extractWarnings(x),
   };
 }
 

@@ -64,6 +64,20 @@ describe('scorecard JSON', () => {
     const table = await runCli(['scorecard', '--data', dir, ...RANGE]);
     expect(table.stdout).toContain('not computable: no cases extract');
   });
+
+  it('warns on stderr about an extract with a header and no rows, and still scores it', async () => {
+    const dir = folder({ ...SMALL, 'supervisions.csv': '\nchild_id,supervision_date\n\n' });
+    const r = await runCli(['scorecard', '--data', dir, ...RANGE, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.inputs.supervisions.rows).toEqual({ read: 0, valid: 0, rejected: 0, duplicate: 0 });
+    const supervision = json.results.find((x: { metric: string; period: string }) => x.metric === 'supervision_in_time' && x.period === '2021-01');
+    expect(supervision).toMatchObject({ numerator: 0, denominator: 3 });
+    expect(r.stderr).toContain(
+      `warning: ${join(dir, 'supervisions.csv')}:2: the file has a header but no data rows, so the measures see no supervisions at all`,
+    );
+    expect(r.stderr).not.toMatch(/contacts\.csv.*no data rows/);
+  });
 });
 
 describe('scorecard table', () => {

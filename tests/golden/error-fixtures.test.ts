@@ -17,16 +17,19 @@ interface Problem {
   message: string;
 }
 
-/** What `csc-kpi validate` says about a fixture: its one problem, or its duplicate. */
+/** What `csc-kpi validate` says about a fixture: its one problem or warning, or its duplicate. */
 export async function fixtureRow(name: string): Promise<{ row: string; exit: number }> {
   const r = await runCli(['validate', '--data', join('fixtures/errors', name), '--as-at', '2021-05-10', '--format', 'json']);
   const report = JSON.parse(r.stdout) as {
-    extracts: Record<string, { status: string; error: Problem | null; problems: Problem[]; duplicates: { line: number; firstLine: number }[] }>;
+    extracts: Record<
+      string,
+      { status: string; error: Problem | null; problems: Problem[]; warnings: Problem[]; duplicates: { line: number; firstLine: number }[] }
+    >;
   };
   const cells: string[] = [];
   for (const x of Object.values(report.extracts)) {
     if (x.status === 'absent') continue;
-    const p: Problem | undefined = x.error ?? x.problems[0];
+    const p: Problem | undefined = x.error ?? x.problems[0] ?? x.warnings[0];
     if (p) {
       const column = p.column ? `${p.column}${p.header ? ` (${p.header})` : ''}` : '';
       cells.push(p.code, String(p.line || ''), column, p.message);
