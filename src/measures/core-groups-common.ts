@@ -71,7 +71,7 @@ export function scheduleCoreGroups(data: MeasureData, context: MeasureContext): 
     else plansByChild.set(plan.childId, [row]);
   }
 
-  /** Plan a is preferred to plan b: it started later, or on the same day and ends later (an open plan last of all). */
+  /** Plan a is preferred to plan b: it started later, or the same day and ends later (an open plan counts as ending last). */
   const laterPlan = (a: number, b: number): boolean =>
     starts[a]! !== starts[b]! ? starts[a]! > starts[b]! : ends[b] !== NONE && (ends[a] === NONE || ends[a]! > ends[b]!);
 

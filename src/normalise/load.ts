@@ -176,7 +176,7 @@ export interface ExtractWarning {
 
 /**
  * Warnings about an extract as a whole: a header with no data rows under it
- * is read (its figures are 0 of 0), but is far more often a failed export
+ * is read (its measures see no records), but is far more often a failed export
  * than a quiet month.
  */
 export function extractWarnings(x: Pick<LoadedExtract, 'name' | 'counts' | 'headerLine'>): ExtractWarning[] {
