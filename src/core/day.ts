@@ -7,7 +7,7 @@
  * Gregorian calendar (Howard Hinnant's `days_from_civil` / `civil_from_days`).
  */
 import { UTCDate } from '@date-fns/utc';
-import { addMonths as dfAddMonths } from 'date-fns';
+import { addMonths as dfAddMonths } from 'date-fns/addMonths';
 
 /** Days since 1970-01-01. */
 export type Day = number;
