@@ -63,6 +63,7 @@ import { type Day, MONTH_ABBREVIATIONS, dayFromYmd, formatDay, ymdFromDay } from
 import { type Duration, addDuration } from '../src/core/duration.js';
 import { type Period, monthEnd, monthOf, monthStart, parseMonth, periodsBetween } from '../src/core/period.js';
 import { isLongPlan } from '../src/measures/cp-common.js';
+import type { ScorecardJson, ScorecardJsonResult as Result } from '../src/render/json.js';
 import { roundedRatio } from '../src/render/numbers.js';
 
 const started = performance.now();
@@ -1913,20 +1914,6 @@ function casesExtract(cases: Case[]): Extract {
 
 // ------------------------------------------------------------ verification
 
-interface Result {
-  readonly metric: string;
-  readonly period: string;
-  readonly numerator: number | null;
-  readonly denominator: number | null;
-  readonly value: number | null;
-  readonly target: number | null;
-  readonly rag: string;
-}
-
-interface ScorecardJson {
-  readonly inputs: Record<string, { rows: { read: number; valid: number; rejected: number; duplicate: number } }>;
-  readonly results: readonly Result[];
-}
 
 async function scorecard(): Promise<ScorecardJson> {
   let stdout = '';
@@ -1966,7 +1953,7 @@ function verify(json: ScorecardJson, extracts: readonly Extract[]): string[] {
   const rags = new Set(
     json.results.filter((r) => r.period >= '2021-02' && r.period <= '2021-04' && r.rag !== 'none').map((r) => r.rag),
   );
-  for (const rag of ['green', 'amber', 'red']) if (!rags.has(rag)) problems.push(`February to April 2021 has no ${rag} rating`);
+  for (const rag of ['green', 'amber', 'red'] as const) if (!rags.has(rag)) problems.push(`February to April 2021 has no ${rag} rating`);
   for (const x of extracts) {
     const name = x.file.replace(/\.csv$/, '');
     const rows = json.inputs[name]?.rows;

@@ -13,11 +13,38 @@
  * measure with nothing to count has numerator 0, denominator 0, value null.
  */
 import { formatDay } from '../core/day.js';
+import type { Unit } from '../measures/types.js';
+import type { RowCounts } from '../normalise/validate.js';
 import type { Scorecard } from '../report/scorecard.js';
+import type { Rag } from '../report/targets.js';
 
 export const SCHEMA_VERSION = 1;
 
-export function scorecardJson(report: Scorecard): object {
+/** One measure for one month (and one group, with a breakdown). */
+export interface ScorecardJsonResult {
+  readonly metric: string;
+  readonly period: string;
+  /** Present only with --by: null for the whole service, else the team or worker. */
+  readonly group?: string | null;
+  readonly numerator: number | null;
+  readonly denominator: number | null;
+  readonly value: number | null;
+  readonly unit: Unit;
+  readonly excluded: Readonly<Record<string, number>>;
+  readonly target: number | null;
+  readonly rag: Rag;
+}
+
+/** The whole JSON scorecard, as documented above. */
+export interface ScorecardJson {
+  readonly schemaVersion: number;
+  readonly generator: { readonly name: string; readonly version: string };
+  readonly asAt: string;
+  readonly inputs: Readonly<Record<string, { readonly path: string; readonly sha256: string; readonly rows: Readonly<RowCounts> }>>;
+  readonly results: readonly ScorecardJsonResult[];
+}
+
+export function scorecardJson(report: Scorecard): ScorecardJson {
   return {
     schemaVersion: SCHEMA_VERSION,
     generator: { name: report.generator.name, version: report.generator.version },
@@ -33,7 +60,7 @@ export function scorecardJson(report: Scorecard): object {
       ]),
     ),
     results: report.rows.flatMap((row) =>
-      row.cells.map((cell) => ({
+      row.cells.map((cell): ScorecardJsonResult => ({
         metric: row.measure.id,
         period: cell.period.id,
         // Only breakdowns (--by team|worker) have a group; the whole service's rows say null.

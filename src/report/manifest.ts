@@ -99,7 +99,7 @@ export interface ManifestInput {
 }
 
 export function buildManifest(input: ManifestInput): object {
-  const json = scorecardJson(input.scorecard) as { generator: object; asAt: string; results: unknown[] };
+  const json = scorecardJson(input.scorecard);
   return {
     manifestVersion: MANIFEST_VERSION,
     generator: json.generator,

@@ -6,18 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ScorecardJson, ScorecardJsonResult as Result } from '../../src/render/json.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-interface Result {
-  readonly metric: string;
-  readonly period: string;
-  readonly numerator: number | null;
-  readonly denominator: number | null;
-  readonly value: number | null;
-  readonly target: number | null;
-  readonly rag: 'green' | 'amber' | 'red' | 'none';
-}
 
 let results: readonly Result[] = [];
 
@@ -43,7 +35,7 @@ beforeAll(() => {
     { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } },
   );
   if (r.status !== 0) throw new Error(`csc-kpi exited ${r.status}: ${r.stderr}`);
-  results = (JSON.parse(r.stdout) as { results: Result[] }).results;
+  results = (JSON.parse(r.stdout) as ScorecardJson).results;
 });
 
 function result(metric: string, period: string): Result {

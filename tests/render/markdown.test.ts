@@ -16,6 +16,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatMonthLong, parseMonth } from '../../src/core/period.js';
+import type { ScorecardJsonResult as JsonResult } from '../../src/render/json.js';
 import { escapeMarkdown } from '../../src/render/markdown.js';
 import { formatCount, oneDecimal, roundedRatio } from '../../src/render/numbers.js';
 import { ROOT, runCli, tempFolder } from '../helpers/cli.js';
@@ -57,18 +58,6 @@ const DATA = {
 const RANGE = ['--from', '2021-01', '--to', '2021-02', '--as-at', '2021-02-10'];
 const RAG = { green: '🟢 Green', amber: '🟠 Amber', red: '🔴 Red', none: '' } as const;
 
-interface JsonResult {
-  metric: string;
-  period: string;
-  group?: string | null;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  unit: string;
-  excluded: Record<string, number>;
-  target: number | null;
-  rag: keyof typeof RAG;
-}
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {

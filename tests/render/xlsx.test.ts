@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dayFromYmd } from '../../src/core/day.js';
 import { formatMonthLong, parseMonth } from '../../src/core/period.js';
+import type { ScorecardJson as JsonScorecard, ScorecardJsonResult as JsonResult } from '../../src/render/json.js';
 import { measureSheetNames } from '../../src/render/xlsx.js';
 import { dosDate, withFixedZipTimestamps } from '../../src/render/zip-timestamps.js';
 import { runCli, tempFolder } from '../helpers/cli.js';
@@ -58,24 +59,6 @@ const COMPARATORS: Record<string, [string, number][]> = {
 const RANGE = ['--from', '2021-01', '--to', '2021-02', '--as-at', '2021-02-10'];
 const AS_AT = dayFromYmd(2021, 2, 10);
 
-interface JsonResult {
-  metric: string;
-  period: string;
-  group?: string | null;
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  unit: string;
-  excluded: Record<string, number>;
-  target: number | null;
-  rag: 'green' | 'amber' | 'red' | 'none';
-}
-interface JsonScorecard {
-  asAt: string;
-  generator: { name: string; version: string };
-  inputs: Record<string, { path: string; sha256: string; rows: Record<string, number> }>;
-  results: JsonResult[];
-}
 
 const RAG_WORD = { green: 'Green', amber: 'Amber', red: 'Red', none: null } as const;
 const RAG_FILL = { green: 'FFC6EFCE', amber: 'FFFFEB9C', red: 'FFFFC7CE' } as const;
