@@ -3,22 +3,18 @@
  */
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli, tempFolder } from '../helpers/cli.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runCli, scratchFolder, tempFolder } from '../helpers/cli.js';
 import { messyExtracts } from '../helpers/messy.js';
 
 let dir = '';
-let cleanup = () => {};
 beforeEach(() => {
-  const t = tempFolder({
+  dir = scratchFolder({
     ...messyExtracts({ seed: 3, size: 150 }),
     'config.yaml': 'contacts:\n  timescale: 1wd\n',
     'targets.yaml': 'measures:\n  contacts_1wd:\n    trajectory: { 2021-01: 80 }\n',
   });
-  dir = t.dir;
-  cleanup = t.cleanup;
 });
-afterEach(() => cleanup());
 
 async function record(): Promise<string> {
   const manifest = join(dir, 'manifest.json');

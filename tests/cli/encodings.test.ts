@@ -1,5 +1,5 @@
-import { afterEach, expect, it } from 'vitest';
-import { runCli, tempFolder } from '../helpers/cli.js';
+import { expect, it } from 'vitest';
+import { runCli, scratchFolder } from '../helpers/cli.js';
 
 const TEXT =
   'contact_id,child_id,contact_date,decision_date,source,team\n' +
@@ -19,13 +19,9 @@ const SAVED_AS: Record<string, Buffer> = {
   'Windows-1252': cp1252(TEXT),
 };
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-
 async function results(bytes: Buffer, by?: string) {
-  const t = tempFolder({ 'contacts.csv': bytes });
-  cleanups.push(t.cleanup);
-  const args = ['scorecard', '--data', t.dir, '--period', '2021-01', '--as-at', '2021-05-10', '--format', 'json'];
+  const dir = scratchFolder({ 'contacts.csv': bytes });
+  const args = ['scorecard', '--data', dir, '--period', '2021-01', '--as-at', '2021-05-10', '--format', 'json'];
   const r = await runCli(by ? [...args, '--by', by] : args);
   expect(r.code).toBe(0);
   const json = JSON.parse(r.stdout);
@@ -43,9 +39,8 @@ it('gives identical results whatever encoding the extract was saved in', async (
 
 it('says which encoding it read', async () => {
   for (const [name, bytes] of Object.entries(SAVED_AS)) {
-    const t = tempFolder({ 'contacts.csv': bytes });
-    cleanups.push(t.cleanup);
-    const r = await runCli(['validate', '--data', t.dir, '--as-at', '2021-05-10', '--format', 'json']);
+    const dir = scratchFolder({ 'contacts.csv': bytes });
+    const r = await runCli(['validate', '--data', dir, '--as-at', '2021-05-10', '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).extracts.contacts.encoding).toBe(name.replace(' with BOM', ''));
   }

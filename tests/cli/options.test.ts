@@ -4,19 +4,11 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/config.js';
 import { MEASURES } from '../../src/measures/index.js';
-import { runCli, tempFolder } from '../helpers/cli.js';
+import { runCli, scratchFolder } from '../helpers/cli.js';
 import { messyExtracts } from '../helpers/messy.js';
-
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-function folder(files: Record<string, string | Buffer> = {}): string {
-  const t = tempFolder(files);
-  cleanups.push(t.cleanup);
-  return t.dir;
-}
 
 describe('mapping in the configuration', () => {
   const council = [
@@ -38,7 +30,7 @@ describe('mapping in the configuration', () => {
   ].join('\n');
 
   it('reads a council\'s own headings, month-first dates and serial dates once configured', async () => {
-    const dir = folder({ 'contacts.csv': council, 'c.yaml': config });
+    const dir = scratchFolder({ 'contacts.csv': council, 'c.yaml': config });
     const without = await runCli(['validate', '--data', dir, '--as-at', '2021-05-10', '--format', 'json']);
     expect(without.code).toBe(1);
     expect(without.stdout).toMatch(/needs a column \\"child_id\\" or \\"Child Unique ID\\"/);
@@ -51,7 +43,7 @@ describe('mapping in the configuration', () => {
   });
 
   it('accepts extra spellings of coded values', async () => {
-    const dir = folder({
+    const dir = scratchFolder({
       'assessments.csv': 'child_id,start_date,authorised_date,kind\n1,2021-01-04,2021-01-20,Initial\n2,2021-01-04,2021-01-20,Re-assessment\n',
       'c.yaml': 'mapping:\n  assessments:\n    values:\n      kind: { new: [Initial], update: [Re-assessment] }\n',
     });
@@ -64,7 +56,7 @@ describe('mapping in the configuration', () => {
   });
 
   it('names a mistyped column in the mapping', async () => {
-    const dir = folder({ 'c.yaml': 'mapping:\n  contacts:\n    columns:\n      contact_dat: [X]\n' });
+    const dir = scratchFolder({ 'c.yaml': 'mapping:\n  contacts:\n    columns:\n      contact_dat: [X]\n' });
     const r = await runCli(['validate', '--data', dir, '--config', join(dir, 'c.yaml')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/mapping\.contacts\.columns\.contact_dat: not a contacts column/);
@@ -75,7 +67,7 @@ describe('--max-rejected', () => {
   const rows = ['contact_id,child_id,contact_date', ...Array.from({ length: 98 }, (_, i) => `C${i},${i},2021-01-05`), 'X1,,2021-01-05', 'X2,,2021-01-05'];
 
   it('fails the run, writing nothing, when more than that share of an extract was rejected', async () => {
-    const dir = folder({ 'contacts.csv': rows.join('\n') });
+    const dir = scratchFolder({ 'contacts.csv': rows.join('\n') });
     const out = join(dir, 'out.json');
     const args = ['scorecard', '--data', dir, '--period', '2021-01', '--as-at', '2021-05-10', '--format', 'json', '--out', out];
     const over = await runCli([...args, '--max-rejected', '1.5']);
@@ -97,7 +89,7 @@ describe('--max-rejected', () => {
 describe('a 10 MB field', () => {
   it('is read in an unused column, and refused in a used one, with the rest of the extract read', async () => {
     const big = 'x'.repeat(10 * 1024 * 1024);
-    const dir = folder({
+    const dir = scratchFolder({
       'contacts.csv': `contact_id,child_id,contact_date,notes\nC1,1,2021-01-05,"${big}"\nC2,${big},2021-01-05,\nC3,3,2021-01-05,\n`,
     });
     const r = await runCli(['validate', '--data', dir, '--as-at', '2021-05-10', '--format', 'json']);
@@ -111,7 +103,7 @@ describe('a 10 MB field', () => {
 
 describe('--by', () => {
   it('breaks every measure down, and the groups of every count measure add up to the whole', async () => {
-    const dir = folder(messyExtracts({ seed: 21, size: 300 }));
+    const dir = scratchFolder(messyExtracts({ seed: 21, size: 300 }));
     for (const by of ['team', 'worker']) {
       const r = await runCli(['scorecard', '--data', dir, '--from', '2020-10', '--to', '2021-05', '--as-at', '2021-05-10', '--format', 'json', '--by', by]);
       expect(r.code).toBe(0);
@@ -137,7 +129,7 @@ describe('--by', () => {
   });
 
   it('leaves the JSON shape unchanged without --by', async () => {
-    const dir = folder(messyExtracts({ seed: 21, size: 50 }));
+    const dir = scratchFolder(messyExtracts({ seed: 21, size: 50 }));
     const r = await runCli(['scorecard', '--data', dir, '--period', '2021-01', '--as-at', '2021-05-10', '--format', 'json']);
     expect(Object.keys(JSON.parse(r.stdout).results[0])).not.toContain('group');
   });
@@ -149,7 +141,7 @@ describe('default periods', () => {
     ['2021-04-30', '2020-04', '2021-04'],
     ['2021-01-01', '2019-12', '2020-12'],
   ])('as at %s: the 13 complete months %s to %s', async (asAt, first, last) => {
-    const dir = folder({ 'contacts.csv': 'child_id,contact_date\n1,2019-06-01\n' });
+    const dir = scratchFolder({ 'contacts.csv': 'child_id,contact_date\n1,2019-06-01\n' });
     const r = await runCli(['scorecard', '--data', dir, '--as-at', asAt, '--format', 'json']);
     const periods = [...new Set(JSON.parse(r.stdout).results.map((x: { period: string }) => x.period))];
     expect(periods).toHaveLength(13);
@@ -160,7 +152,7 @@ describe('default periods', () => {
 
 describe('init', () => {
   it('writes a starter configuration that is valid, lists every setting, and will not overwrite', async () => {
-    const dir = folder();
+    const dir = scratchFolder();
     const path = join(dir, 'csc-kpi.yaml');
     const r = await runCli(['init', '--out', path, '--preset', 'annex-a']);
     expect(r.code).toBe(0);
@@ -180,7 +172,7 @@ describe('init', () => {
 
 describe('writing output files', () => {
   it('fails plainly, leaving no temporary file, when the output folder does not exist', async () => {
-    const dir = folder({ 'contacts.csv': 'child_id,contact_date\n1,2021-01-05\n' });
+    const dir = scratchFolder({ 'contacts.csv': 'child_id,contact_date\n1,2021-01-05\n' });
     const r = await runCli(['scorecard', '--data', dir, '--period', '2021-01', '--as-at', '2021-05-10', '--out', join(dir, 'no', 'such', 'out.txt')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cannot write .*out\.txt: no such file or folder/);
@@ -188,7 +180,7 @@ describe('writing output files', () => {
   });
 
   it('replaces an existing output only when the run succeeds', async () => {
-    const dir = folder({ 'contacts.csv': 'child_id,contact_date\n1,2021-01-05\n' });
+    const dir = scratchFolder({ 'contacts.csv': 'child_id,contact_date\n1,2021-01-05\n' });
     const out = join(dir, 'out.json');
     writeFileSync(out, 'previous');
     const failed = await runCli(['scorecard', '--data', dir, '--period', '2021-06', '--as-at', '2021-05-10', '--out', out]);

@@ -1,6 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Progress } from '../../src/cli/progress.js';
-import { runCli, tempFolder } from '../helpers/cli.js';
+import { runCli, scratchFolder } from '../helpers/cli.js';
 
 describe('Progress', () => {
   it('draws a bar no more than ten times a second and clears it at the end', () => {
@@ -37,14 +37,10 @@ describe('Progress', () => {
 });
 
 describe('the scorecard command', () => {
-  let cleanup: (() => void) | undefined;
-  afterEach(() => cleanup?.());
-
   it('shows progress on a terminal stderr only, and never in stdout', async () => {
     const rows = Array.from({ length: 20_000 }, (_, i) => `C${i},${i},2021-01-05,2021-01-06`).join('\n');
-    const t = tempFolder({ 'contacts.csv': `contact_id,child_id,contact_date,decision_date\n${rows}\n` });
-    cleanup = t.cleanup;
-    const args = ['scorecard', '--data', t.dir, '--period', '2021-01', '--as-at', '2021-05-10', '--format', 'json'];
+    const dir = scratchFolder({ 'contacts.csv': `contact_id,child_id,contact_date,decision_date\n${rows}\n` });
+    const args = ['scorecard', '--data', dir, '--period', '2021-01', '--as-at', '2021-05-10', '--format', 'json'];
     const piped = await runCli(args);
     const terminal = await runCli(args, { stderrIsTTY: true });
     expect(piped.stderr).toBe('');

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, tempFolder } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli, scratchFolder } from '../helpers/cli.js';
 
 const SMALL = {
   'contacts.csv': 'contact_id,child_id,contact_date,decision_date\nC1,1,2021-01-29,2021-02-01\nC2,2,2021-01-29,2021-02-02\nC3,3,2021-02-05,\n',
@@ -12,16 +12,8 @@ const SMALL = {
   'cases.csv': 'case_id,child_id,start_date,end_date,case_type,worker\nK1,1,2020-04-30,,CP,SW1\nK2,2,2020-06-01,,CIN,SW1\nK3,3,2020-06-01,,CIN,SW2\n',
 };
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  cleanup = undefined;
-});
-
 function folder(files: Record<string, string> = SMALL): string {
-  const t = tempFolder(files);
-  cleanup = t.cleanup;
-  return t.dir;
+  return scratchFolder(files);
 }
 
 const RANGE = ['--from', '2021-01', '--to', '2021-02', '--as-at', '2021-02-10'];

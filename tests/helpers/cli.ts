@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { onTestFinished } from 'vitest';
 import { dayFromYmd } from '../../src/core/day.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
@@ -59,4 +60,14 @@ export function tempFolder(files: Record<string, string | Buffer> = {}): { dir: 
     writeFileSync(path, content);
   }
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A temporary folder with the given files, removed when the current test
+ * finishes, pass or fail. Call it inside a test or a beforeEach.
+ */
+export function scratchFolder(files: Record<string, string | Buffer> = {}): string {
+  const { dir, cleanup } = tempFolder(files);
+  onTestFinished(cleanup);
+  return dir;
 }

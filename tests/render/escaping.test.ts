@@ -4,9 +4,9 @@
  * scorecards are checked in xlsx.test.ts and markdown.test.ts.)
  */
 import { parse } from 'csv-parse/sync';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvCell } from '../../src/render/csv.js';
-import { runCli, tempFolder } from '../helpers/cli.js';
+import { runCli, scratchFolder } from '../helpers/cli.js';
 
 const SCRIPT = '<script>alert(1)</script>';
 const FORMULA = '=HYPERLINK("http://example.com","x")';
@@ -21,17 +21,10 @@ const DATA = {
 };
 const RANGE = ['--from', '2021-01', '--to', '2021-02', '--as-at', '2021-02-10'];
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  cleanup = undefined;
-});
-
 describe('CSV scorecard escaping', () => {
   it('prefixes an apostrophe to group names a spreadsheet would run as a formula', async () => {
-    const t = tempFolder(DATA);
-    cleanup = t.cleanup;
-    const r = await runCli(['scorecard', '--data', t.dir, ...RANGE, '--by', 'team', '--format', 'csv']);
+    const dir = scratchFolder(DATA);
+    const r = await runCli(['scorecard', '--data', dir, ...RANGE, '--by', 'team', '--format', 'csv']);
     expect(r.code, r.stderr).toBe(0);
     const rows = parse(r.stdout, { columns: true, relax_column_count: false }) as Record<(typeof CSV_COLUMNS)[number], string>[];
     const groups = new Set(rows.map((row) => row.group));

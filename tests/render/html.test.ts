@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseMonth, periodsBetween } from '../../src/core/period.js';
 import { dayFromYmd } from '../../src/core/day.js';
 import { findMeasure, MEASURE_IDS } from '../../src/measures/index.js';
@@ -9,7 +9,7 @@ import { renderHtml } from '../../src/render/html.js';
 import { escapeHtml, html, num, trusted } from '../../src/render/markup.js';
 import { niceScale, spread, wrapWords } from '../../src/render/svg-chart.js';
 import type { Scorecard, ScorecardCell, ScorecardRow } from '../../src/report/scorecard.js';
-import { runCli, tempFolder } from '../helpers/cli.js';
+import { runCli, scratchFolder } from '../helpers/cli.js';
 
 const EVIL_TEAM = '<script>alert(1)</script>';
 const EVIL_COMPARATOR = 'Stat "neighbours" <SN> & co';
@@ -51,16 +51,8 @@ const FILES = {
 
 const RANGE = ['--from', '2020-12', '--to', '2021-02', '--as-at', '2021-02-10'];
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  cleanup = undefined;
-});
-
 function folder(): string {
-  const t = tempFolder(FILES);
-  cleanup = t.cleanup;
-  return t.dir;
+  return scratchFolder(FILES);
 }
 
 async function board(dir: string, name: string, extra: readonly string[] = []): Promise<string> {

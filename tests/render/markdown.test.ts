@@ -14,12 +14,12 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatMonthLong, parseMonth } from '../../src/core/period.js';
 import type { ScorecardJsonResult as JsonResult } from '../../src/render/json.js';
 import { escapeMarkdown } from '../../src/render/markdown.js';
 import { formatCount, oneDecimal, roundedRatio } from '../../src/render/numbers.js';
-import { ROOT, runCli, tempFolder } from '../helpers/cli.js';
+import { ROOT, runCli, scratchFolder } from '../helpers/cli.js';
 
 const GOLDEN = join(import.meta.dirname, '__golden__', 'scorecard.md');
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -59,16 +59,8 @@ const RANGE = ['--from', '2021-01', '--to', '2021-02', '--as-at', '2021-02-10'];
 const RAG = { green: '🟢 Green', amber: '🟠 Amber', red: '🔴 Red', none: '' } as const;
 
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-
 function folder(files: Record<string, string> = DATA): string {
-  const t = tempFolder(files);
-  cleanups.push(t.cleanup);
-  return t.dir;
+  return scratchFolder(files);
 }
 
 async function run(args: readonly string[]): Promise<string> {

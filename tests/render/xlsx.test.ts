@@ -15,7 +15,7 @@ import { formatMonthLong, parseMonth } from '../../src/core/period.js';
 import type { ScorecardJson as JsonScorecard, ScorecardJsonResult as JsonResult } from '../../src/render/json.js';
 import { measureSheetNames } from '../../src/render/xlsx.js';
 import { dosDate, withFixedZipTimestamps } from '../../src/render/zip-timestamps.js';
-import { runCli, tempFolder } from '../helpers/cli.js';
+import { runCli, scratchFolder } from '../helpers/cli.js';
 
 // Jan 2021: C1 met, C2 missed, C4 met (2 of 3, a value with no exact decimal form);
 // Feb: C3 missed, C5 still pending on the as-at date (left out, with a count).
@@ -64,17 +64,12 @@ const RAG_WORD = { green: 'Green', amber: 'Amber', red: 'Red', none: null } as c
 const RAG_FILL = { green: 'FFC6EFCE', amber: 'FFFFEB9C', red: 'FFFFC7CE' } as const;
 const VALUE_FORMAT: Record<string, string> = { percent: '0.0"%"', days: '0.0', 'cases per worker': '0.0' };
 
-let cleanups: (() => void)[] = [];
 afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
   vi.useRealTimers();
 });
 
 function folder(files: Record<string, string> = DATA): string {
-  const t = tempFolder(files);
-  cleanups.push(t.cleanup);
-  return t.dir;
+  return scratchFolder(files);
 }
 
 async function jsonOf(args: readonly string[]): Promise<JsonScorecard> {
