@@ -1,4 +1,4 @@
-import { iso, whyNotOpen } from './common.js';
+import { CASE_DATES, iso, openAt } from './common.js';
 import { type Measure, need } from './types.js';
 
 /**
@@ -25,11 +25,7 @@ export const caseloadAvg: Measure = {
       const end = c.endDate;
       out.periods.forEach((period, p) => {
         const s = period.snapshot;
-        const closed = whyNotOpen(start, end, s);
-        if (closed) {
-          if (out.observingSkipped) out.skip(p, c, closed, { case_start: iso(start), case_end: iso(end), snapshot: iso(s) });
-          return;
-        }
+        if (!openAt(out, p, c, start, end, s, CASE_DATES)) return;
         const worker = c.worker;
         if (worker === null) {
           out.exclude(p, c, 'no-worker', out.observing ? { case_start: iso(start), snapshot: iso(s) } : undefined);

@@ -1,5 +1,5 @@
 import { addMonths } from '../core/day.js';
-import { iso, whyNotOpen } from './common.js';
+import { iso, openAt, PLAN_DATES } from './common.js';
 import { CP_LONG_MONTHS, isLongPlan } from './cp-common.js';
 import { type Measure, need } from './types.js';
 
@@ -21,11 +21,7 @@ export const cpOver9m: Measure = {
     for (const plan of need(data, 'cp_plans')) {
       out.periods.forEach((period, p) => {
         const s = period.snapshot;
-        const closed = whyNotOpen(plan.startDate, plan.endDate, s);
-        if (closed) {
-          if (out.observingSkipped) out.skip(p, plan, closed, { start_date: iso(plan.startDate), end_date: iso(plan.endDate), snapshot: iso(s) });
-          return;
-        }
+        if (!openAt(out, p, plan, plan.startDate, plan.endDate, s, PLAN_DATES)) return;
         const detail = out.observing
           ? {
               start_date: iso(plan.startDate),

@@ -1,6 +1,6 @@
 import type { Day } from '../core/day.js';
 import { addDuration, type Duration, describeDuration } from '../core/duration.js';
-import { iso, whyNotOpen } from './common.js';
+import { CASE_DATES, iso, openAt } from './common.js';
 import { type Measure, type MeasureData, need } from './types.js';
 
 /** The index of the last value <= x in sorted[from, to), or from - 1. */
@@ -83,11 +83,7 @@ export const supervisionInTime: Measure = {
       const dates = supervised.dates;
       out.periods.forEach((period, p) => {
         const s = period.snapshot;
-        const closed = whyNotOpen(start, end, s);
-        if (closed) {
-          if (out.observingSkipped) out.skip(p, c, closed, { case_start: iso(start), case_end: iso(end), snapshot: iso(s) });
-          return;
-        }
+        if (!openAt(out, p, c, start, end, s, CASE_DATES)) return;
         const i = lastAtOrBefore(dates, from, to, s);
         const last = i >= from && dates[i]! >= start ? dates[i]! : null;
         const due = addDuration(last ?? start, interval, calendar);
