@@ -56,7 +56,7 @@ import {
   TRAVEL_WORD,
   unitLabel,
   valueText,
-} from './board-text.js';
+} from './figure-text.js';
 import { html, join, type Markup, slug, trusted } from './markup.js';
 import { formatCount } from './numbers.js';
 import { renderChart } from './svg-chart.js';

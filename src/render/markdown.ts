@@ -17,7 +17,8 @@ import { formatDayLong } from '../core/day.js';
 import { formatMonthLong } from '../core/period.js';
 import type { Scorecard, ScorecardCell, ScorecardRow } from '../report/scorecard.js';
 import type { Rag } from '../report/targets.js';
-import { formatCount, oneDecimal, roundedRatio, signedOneDecimal } from './numbers.js';
+import { countsText, directionText, gap, unitSuffix, valueText } from './figure-text.js';
+import { formatCount, oneDecimal, signedOneDecimal } from './numbers.js';
 
 const RAG_TEXT: Record<Rag, string> = { green: '🟢 Green', amber: '🟠 Amber', red: '🔴 Red', none: '' };
 
@@ -39,23 +40,10 @@ export function escapeMarkdown(text: string): string {
     .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
-function unitSuffix(row: ScorecardRow): string {
-  return row.unit === 'percent' ? '%' : '';
-}
-
-function hasValue(cell: ScorecardCell): cell is ScorecardCell & { numerator: number; denominator: number } {
-  return cell.numerator !== null && cell.denominator !== null && cell.denominator !== 0;
-}
-
-function valueText(row: ScorecardRow, cell: ScorecardCell): string {
-  return hasValue(cell) ? roundedRatio(cell.numerator, cell.denominator, row.measure.scale) + unitSuffix(row) : '—';
-}
-
+/** Value minus target, from the value as shown, so the line adds up as printed. */
 function gapText(row: ScorecardRow, cell: ScorecardCell): string {
-  if (cell.target === null || !hasValue(cell)) return '';
-  // From the rounded value shown, so the line adds up as printed.
-  const shown = Number(roundedRatio(cell.numerator, cell.denominator, row.measure.scale).replace(/,/g, ''));
-  return signedOneDecimal(shown - cell.target);
+  const g = gap(row, cell);
+  return g === null ? '' : signedOneDecimal(g);
 }
 
 function notesText(row: ScorecardRow, cell: ScorecardCell): string {
@@ -76,9 +64,9 @@ function monthTable(row: ScorecardRow): string[] {
     lines.push(
       tableLine([
         formatMonthLong(cell.period.month) + (cell.period.partial ? ' \\*' : ''),
-        cell.numerator === null || cell.denominator === null ? '—' : `${formatCount(cell.numerator)} / ${formatCount(cell.denominator)}`,
-        valueText(row, cell),
-        cell.target === null ? '' : oneDecimal(cell.target) + unitSuffix(row),
+        countsText(cell) ?? '—',
+        valueText(row, cell) ?? '—',
+        cell.target === null ? '' : oneDecimal(cell.target) + unitSuffix(row.unit),
         gapText(row, cell),
         RAG_TEXT[cell.rag],
         notesText(row, cell),
@@ -90,10 +78,9 @@ function monthTable(row: ScorecardRow): string[] {
 
 function measureSection(row: ScorecardRow): string[] {
   const lines = [`## ${escapeMarkdown(row.measure.title)}`, ''];
-  const direction = row.measure.direction === 'higher' ? 'higher is better' : 'lower is better';
-  lines.push(`\`${row.measure.id}\` · ${row.unit} · ${direction}`, '');
+  lines.push(`\`${row.measure.id}\` · ${row.unit} · ${directionText(row.measure.direction)}`, '');
   if (row.comparators.length > 0) {
-    const comparators = row.comparators.map(([label, v]) => `${escapeMarkdown(label)} ${oneDecimal(v)}${unitSuffix(row)}`);
+    const comparators = row.comparators.map(([label, v]) => `${escapeMarkdown(label)} ${oneDecimal(v)}${unitSuffix(row.unit)}`);
     lines.push(`Comparators: ${comparators.join(' · ')}`, '');
   }
   return lines;

@@ -16,11 +16,23 @@ export function formatCount(n: number): string {
  * @example roundedRatio(281, 400, 100) //=> '70.3'
  */
 export function roundedRatio(numerator: number, denominator: number, scale: number): string {
+  const tenths = roundedTenths(numerator, denominator, scale);
+  const abs = Math.abs(tenths);
+  return `${tenths < 0 ? '-' : ''}${formatCount(Math.floor(abs / 10))}.${abs % 10}`;
+}
+
+/** The same rounded value as a number: roundedRatio(281, 400, 100) as 70.3. */
+export function shownRatio(numerator: number, denominator: number, scale: number): number {
+  return roundedTenths(numerator, denominator, scale) / 10;
+}
+
+/** `scale * numerator / denominator` in whole tenths, rounded half away from zero. */
+function roundedTenths(numerator: number, denominator: number, scale: number): number {
   const negative = numerator < 0 !== denominator < 0 && numerator !== 0;
   const n = Math.abs(numerator) * scale * 10;
   const d = Math.abs(denominator);
   const tenths = Math.floor((2 * n + d) / (2 * d));
-  return `${negative && tenths > 0 ? '-' : ''}${formatCount(Math.floor(tenths / 10))}.${tenths % 10}`;
+  return negative && tenths > 0 ? -tenths : tenths;
 }
 
 /** A number rounded half away from zero to one decimal. */

@@ -30,7 +30,7 @@ import {
   shownValue,
   unitLabel,
   valueText,
-} from './board-text.js';
+} from './figure-text.js';
 import { html, join, type Markup, slug } from './markup.js';
 import { formatCount, oneDecimal } from './numbers.js';
 

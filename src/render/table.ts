@@ -6,10 +6,10 @@
  */
 import Table from 'cli-table3';
 import { formatDayLong } from '../core/day.js';
-import { formatMonthLong } from '../core/period.js';
 import type { Scorecard, ScorecardCell, ScorecardRow } from '../report/scorecard.js';
 import type { Rag } from '../report/targets.js';
-import { formatCount, oneDecimal, roundedRatio, signedOneDecimal } from './numbers.js';
+import { countsText, directionText, gap, monthText, partialNote, unitSuffix, valueText } from './figure-text.js';
+import { formatCount, oneDecimal, signedOneDecimal } from './numbers.js';
 
 export interface TableOptions {
   /** ANSI colours for RAG (only on a terminal, and never with NO_COLOR). */
@@ -20,20 +20,10 @@ const RAG_TEXT: Record<Rag, string> = { green: 'Green', amber: 'Amber', red: 'Re
 const RAG_COLOUR: Record<Rag, string> = { green: '\u001b[32m', amber: '\u001b[33m', red: '\u001b[31m', none: '' };
 const RESET = '\u001b[0m';
 
-function unitSuffix(row: ScorecardRow): string {
-  return row.unit === 'percent' ? '%' : '';
-}
-
-function valueText(row: ScorecardRow, cell: ScorecardCell): string {
-  if (cell.numerator === null || cell.denominator === null || cell.denominator === 0) return '—';
-  return roundedRatio(cell.numerator, cell.denominator, row.measure.scale) + unitSuffix(row);
-}
-
+/** Value minus target, from the value as shown, so the line adds up as printed. */
 function gapText(row: ScorecardRow, cell: ScorecardCell): string {
-  if (cell.target === null || cell.numerator === null || cell.denominator === null || cell.denominator === 0) return '';
-  // The gap is taken from the rounded value shown, so the line adds up as printed.
-  const shown = Number(roundedRatio(cell.numerator, cell.denominator, row.measure.scale).replace(/,/g, ''));
-  return signedOneDecimal(shown - cell.target);
+  const g = gap(row, cell);
+  return g === null ? '' : signedOneDecimal(g);
 }
 
 function notesText(row: ScorecardRow, cell: ScorecardCell): string {
@@ -48,9 +38,8 @@ function ragText(rag: Rag, colour: boolean): string {
 
 function sectionTitle(row: ScorecardRow): string {
   if (row.group !== null) return `${row.measure.title}: ${row.group}`;
-  const direction = row.measure.direction === 'higher' ? 'higher is better' : 'lower is better';
-  const comparators = row.comparators.map(([label, v]) => `${label} ${oneDecimal(v)}${unitSuffix(row)}`).join(' · ');
-  const lines = [`${row.measure.title} (${row.measure.id}, ${direction})`];
+  const comparators = row.comparators.map(([label, v]) => `${label} ${oneDecimal(v)}${unitSuffix(row.unit)}`).join(' · ');
+  const lines = [`${row.measure.title} (${row.measure.id}, ${directionText(row.measure.direction)})`];
   if (row.note) lines.push(`Note: ${row.note}`);
   if (comparators) lines.push(`Comparators: ${comparators}`);
   return lines.join('\n');
@@ -72,10 +61,10 @@ export function renderTable(report: Scorecard, options: TableOptions): string {
     });
     for (const cell of row.cells) {
       table.push([
-        formatMonthLong(cell.period.month) + (cell.period.partial ? '*' : ''),
-        cell.numerator === null || cell.denominator === null ? '—' : `${formatCount(cell.numerator)} / ${formatCount(cell.denominator)}`,
-        valueText(row, cell),
-        cell.target === null ? '' : oneDecimal(cell.target) + unitSuffix(row),
+        monthText(cell),
+        countsText(cell) ?? '—',
+        valueText(row, cell) ?? '—',
+        cell.target === null ? '' : oneDecimal(cell.target) + unitSuffix(row.unit),
         gapText(row, cell),
         ragText(cell.rag, options.colour),
         notesText(row, cell),
@@ -84,7 +73,7 @@ export function renderTable(report: Scorecard, options: TableOptions): string {
     lines.push(table.toString());
     lines.push('');
   }
-  if (partial) lines.push(`* month in progress: figures as at ${formatDayLong(partial.snapshot)}`);
+  if (partial) lines.push(`* ${partialNote(partial)}`);
   lines.push('Values are rounded to one decimal; RAG compares the unrounded value with the target.');
   lines.push('');
 

@@ -32,6 +32,7 @@ import { formatMonthLong, type Period } from '../core/period.js';
 import type { Unit } from '../measures/types.js';
 import type { Scorecard, ScorecardCell, ScorecardRow } from '../report/scorecard.js';
 import type { Rag } from '../report/targets.js';
+import { directionText, partialNote, unitSuffix } from './figure-text.js';
 import { formatCount, oneDecimal } from './numbers.js';
 import { withFixedZipTimestamps } from './zip-timestamps.js';
 
@@ -138,14 +139,6 @@ function monthLabel(period: Period): string {
   return formatMonthLong(period.month) + (period.partial ? ' *' : '');
 }
 
-function directionText(row: ScorecardRow): string {
-  return row.measure.direction === 'higher' ? 'higher is better' : 'lower is better';
-}
-
-function unitSuffix(unit: Unit): string {
-  return unit === 'percent' ? '%' : '';
-}
-
 function comparatorsText(row: ScorecardRow): string {
   return row.comparators.map(([label, v]) => `${label} ${oneDecimal(v)}${unitSuffix(row.unit)}`).join('; ');
 }
@@ -159,9 +152,9 @@ function gapOf(cell: ScorecardCell): number | null {
   return cell.value !== null && cell.target !== null ? cell.value - cell.target : null;
 }
 
-function partialNote(report: Scorecard): string | null {
+function partialFootnote(report: Scorecard): string | null {
   const partial = report.periods.find((p) => p.partial);
-  return partial ? `* month in progress: figures as at ${formatDayLong(partial.snapshot)}` : null;
+  return partial ? `* ${partialNote(partial)}` : null;
 }
 
 /**
@@ -255,7 +248,7 @@ function addScorecardSheet(wb: ExcelJS.Workbook, report: Scorecard): void {
   const lastRow = r - 1;
 
   r++;
-  const partial = partialNote(report);
+  const partial = partialFootnote(report);
   if (partial) put(ws, r++, 1, partial, { font: { italic: true } });
   put(ws, r++, 1, 'Values are stored unrounded and shown to one decimal; RAG compares the unrounded value with the target.', { font: { italic: true } });
   put(ws, r++, 1, `${report.generator.name} ${report.generator.version}`, { font: { italic: true } });
@@ -283,7 +276,7 @@ function addMeasureSheet(wb: ExcelJS.Workbook, report: Scorecard, name: string, 
   const byLabel = report.by === 'worker' ? 'Worker' : 'Team';
 
   put(ws, 1, 1, measure.title, { font: { bold: true, size: 14 } });
-  put(ws, 2, 1, `${measure.id} · ${directionText(first)} · ${first.unit}`);
+  put(ws, 2, 1, `${measure.id} · ${directionText(first.measure.direction)} · ${first.unit}`);
 
   const headerRow = 4;
   const columns = [...(grouped ? [byLabel] : []), 'Month', 'Snapshot', 'Numerator', 'Denominator', 'Value', 'Target', 'Gap', 'RAG', 'Notes'];
@@ -327,7 +320,7 @@ function addMeasureSheet(wb: ExcelJS.Workbook, report: Scorecard, name: string, 
   }
 
   r++;
-  const partial = partialNote(report);
+  const partial = partialFootnote(report);
   if (partial) put(ws, r++, 1, partial, { font: { italic: true } });
   if (first.notComputable) put(ws, r++, 1, `Not computable: ${first.notComputable}`, { font: { italic: true } });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseMonth, periodsBetween } from '../../src/core/period.js';
 import { dayFromYmd } from '../../src/core/day.js';
 import { findMeasure, MEASURE_IDS } from '../../src/measures/index.js';
-import { travel } from '../../src/render/board-text.js';
+import { travel } from '../../src/render/figure-text.js';
 import { renderHtml } from '../../src/render/html.js';
 import { escapeHtml, html, num, trusted } from '../../src/render/markup.js';
 import { niceScale, spread, wrapWords } from '../../src/render/svg-chart.js';

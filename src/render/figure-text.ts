@@ -1,14 +1,14 @@
 /**
- * How the board report (HTML) words and rounds its figures. Values are full
- * precision in the report model and rounded to one decimal here, for display
- * only, the same way as the terminal table.
+ * How the renderers word and round figures. Values are full precision in the
+ * report model; the text formats (table, Markdown, HTML and its charts) round
+ * them to one decimal here, for display only, all the same way.
  */
 import { formatDayLong } from '../core/day.js';
 import { formatMonthLong, type Period } from '../core/period.js';
 import type { Direction, Unit } from '../measures/types.js';
 import type { ScorecardCell, ScorecardRow } from '../report/scorecard.js';
 import type { Rag } from '../report/targets.js';
-import { formatCount, oneDecimal, roundedRatio } from './numbers.js';
+import { formatCount, oneDecimal, roundedRatio, shownRatio } from './numbers.js';
 
 /** U+2212, the typographic minus, for signed figures read by people. */
 const MINUS = '\u2212';
@@ -38,7 +38,7 @@ export function directionText(direction: Direction): string {
 /** The value rounded to one decimal as shown, or null when there is none. */
 export function shownValue(row: ScorecardRow, cell: ScorecardCell): number | null {
   if (cell.numerator === null || cell.denominator === null || cell.denominator === 0) return null;
-  return Number(roundedRatio(cell.numerator, cell.denominator, row.measure.scale).replace(/,/g, ''));
+  return shownRatio(cell.numerator, cell.denominator, row.measure.scale);
 }
 
 /** "77.1%", or null when there is no value. */
