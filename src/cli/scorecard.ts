@@ -11,6 +11,7 @@ import type { Grouping, MeasureContext, MeasureData } from '../measures/types.js
 import type { ExtractName } from '../normalise/extracts.js';
 import type { LoadedExtract } from '../normalise/load.js';
 import { BINARY_FORMATS, SCORECARD_FORMATS, isScorecardFormat } from '../render/index.js';
+import { formatCount, roundedRatio } from '../render/numbers.js';
 import { summariseProblems } from '../render/problems.js';
 import type { Period } from '../core/period.js';
 import { buildManifest, type RunOptions } from '../report/manifest.js';
@@ -57,7 +58,11 @@ export function parsePercent(text: string, option: string): number {
 export function overRejectionLimit(extracts: readonly LoadedExtract[], percent: number): string[] {
   return extracts
     .filter((x) => x.counts.read > 0 && (100 * x.counts.rejected) / x.counts.read > percent)
-    .map((x) => `${x.file}: ${((100 * x.counts.rejected) / x.counts.read).toFixed(1)}% of rows rejected (${x.counts.rejected} of ${x.counts.read}), more than --max-rejected ${percent}%`);
+    .map(
+      (x) =>
+        `${x.file}: ${roundedRatio(x.counts.rejected, x.counts.read, 100)}% of rows rejected ` +
+        `(${formatCount(x.counts.rejected)} of ${formatCount(x.counts.read)}), more than --max-rejected ${percent}%`,
+    );
 }
 
 /** Parses --jobs: how many extracts to read at once. */

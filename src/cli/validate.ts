@@ -6,6 +6,7 @@
  */
 import { formatDay } from '../core/day.js';
 import { EXTRACT_NAMES } from '../normalise/extracts.js';
+import { describeWarning } from '../render/problems.js';
 import { VALIDATION_FORMATS } from '../render/validation.js';
 import { buildValidation, type ExtractOutcome } from '../report/validation.js';
 import { CliError, EXIT } from './errors.js';
@@ -51,7 +52,7 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
   const unreadable = report.extracts.filter((x) => x.status === 'unreadable');
   for (const x of unreadable) io.stderr.write(`csc-kpi: ${x.file} cannot be read: ${x.error!.message}\n`);
   for (const x of report.extracts) {
-    for (const w of x.warnings) io.stderr.write(`csc-kpi: warning: ${x.file}:${w.line}: ${w.message}\n`);
+    for (const w of x.warnings) io.stderr.write(`csc-kpi: ${describeWarning(x.file!, w)}\n`);
   }
   const rejected = report.extracts.filter((x) => x.status === 'rejected');
   if (rejected.length) {

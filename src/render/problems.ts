@@ -1,7 +1,7 @@
 /**
- * Plain-text notes about rejected and duplicate rows, for stderr.
+ * Plain-text notes about rejected and duplicate rows and extract warnings, for stderr.
  */
-import { extractWarnings, type LoadedExtract } from '../normalise/load.js';
+import { type ExtractWarning, extractWarnings, type LoadedExtract } from '../normalise/load.js';
 import { columnLetter } from '../normalise/headers.js';
 import type { Rejection } from '../normalise/validate.js';
 import { formatCount } from './numbers.js';
@@ -12,6 +12,11 @@ export function describeRejection(r: Rejection): string {
   return `${r.file}:${r.line}:${where} ${r.code}: ${r.message}`;
 }
 
+/** `warning: contacts.csv:1: the file has a header but no data rows ...`. */
+export function describeWarning(file: string, w: ExtractWarning): string {
+  return `warning: ${file}:${w.line}: ${w.message}`;
+}
+
 /**
  * A few lines per extract with rejected or duplicate rows, and a warning for
  * an extract with no rows at all; nothing when all rows were valid.
@@ -19,7 +24,7 @@ export function describeRejection(r: Rejection): string {
 export function summariseProblems(extracts: readonly LoadedExtract[], perExtract = 5): string {
   const lines: string[] = [];
   for (const x of extracts) {
-    for (const w of extractWarnings(x)) lines.push(`warning: ${x.file}:${w.line}: ${w.message}`);
+    for (const w of extractWarnings(x)) lines.push(describeWarning(x.file, w));
     const { read, rejected, duplicate } = x.counts;
     if (rejected === 0 && duplicate === 0) continue;
     lines.push(
