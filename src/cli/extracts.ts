@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import type { Day } from '../core/day.js';
 import { type Config, mappingOf } from '../config/config.js';
 import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts.js';
-import { type ExtractState, type LoadedExtract, loadExtract, restoreExtract } from '../normalise/load.js';
+import { type ExtractState, type LoadedExtract, restoreExtract } from '../normalise/load.js';
 import { CliError } from './errors.js';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { checkFile, fileStream, listFolder } from './io.js';
-import { describeLoadFailure, failureError, type LoadFailure, type LoadJob, type WorkerReply } from './load-protocol.js';
+import { checkFile, listFolder } from './io.js';
+import { describeLoadFailure, failureError, type LoadFailure, type LoadJob, readExtractFile, type WorkerReply } from './load-protocol.js';
 import type { Progress } from './progress.js';
 
 export interface ExtractSources {
@@ -95,11 +95,10 @@ export async function loadAll(
   // Largest first, so the long reads start at once.
   queue.sort((a, b) => b.size - a.size || EXTRACT_NAMES.indexOf(a.name) - EXTRACT_NAMES.indexOf(b.name));
   const progress = options.progress?.enabled ? options.progress : undefined;
-  progress?.start(`${queue.length} extract${queue.length === 1 ? '' : 's'}`, queue.reduce((n, j) => n + j.size, 0));
-
+  const total = queue.reduce((n, j) => n + j.size, 0);
+  progress?.start(`${queue.length} extract${queue.length === 1 ? '' : 's'}`, total);
 
   // A worker takes a tenth of a second to start: not worth it for small extracts.
-  const total = queue.reduce((n, j) => n + j.size, 0);
   const jobs = options.jobs ?? (total >= PARALLEL_FROM_BYTES ? availableParallelism() : 1);
   const wanted = Math.min(jobs, queue.length) - 1;
   const workers = wanted > 0 && existsSync(fileURLToPath(WORKER)) ? Array.from({ length: wanted }, () => new Worker(WORKER)) : [];
@@ -109,13 +108,9 @@ export async function loadAll(
   const onThisThread = async (): Promise<void> => {
     for (let job = take(); job; job = take()) {
       const { name, path } = job;
-      const open = () => {
-        const stream = fileStream(path);
-        if (progress) stream.on('data', (chunk) => progress.advance(chunk.length));
-        return stream;
-      };
       try {
-        const extract = await loadExtract(name, open, { file: path, asAt, mapping: mappingOf(config, name), sizeHint: job.size });
+        const onBytes = progress ? (bytes: number) => progress.advance(bytes) : undefined;
+        const extract = await readExtractFile({ ...job, asAt, mapping: mappingOf(config, name) }, onBytes);
         outcomes.set(name, { kind: 'loaded', extract });
       } catch (e) {
         outcomes.set(name, { kind: 'failed', name, file: path, failure: describeLoadFailure(e, path) });

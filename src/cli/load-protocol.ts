@@ -1,12 +1,13 @@
 /**
- * What the main thread and the extract-reading workers say to each other,
- * and how a failure to read an extract is described on either side.
+ * What the main thread and the extract-reading workers say to each other;
+ * how either reads one extract file, and describes a failure to read it.
  */
 import type { Day } from '../core/day.js';
 import type { ExtractName } from '../normalise/extracts.js';
-import type { ExtractState } from '../normalise/load.js';
+import { type ExtractState, type LoadedExtract, loadExtract } from '../normalise/load.js';
 import { ExtractError, type ExtractMapping } from '../normalise/validate.js';
 import { CliError } from './errors.js';
+import { fileStream } from './io.js';
 
 export interface LoadJob {
   readonly id: number;
@@ -30,6 +31,34 @@ export type WorkerReply =
   | { readonly kind: 'progress'; readonly id: number; readonly bytes: number }
   | { readonly kind: 'loaded'; readonly id: number; readonly state: ExtractState }
   | { readonly kind: 'failed'; readonly id: number; readonly failure: LoadFailure };
+
+/**
+ * Reads and validates one extract file, on whichever thread. `onBytes` hears
+ * of each new stretch of the file read: a file read a second time (as
+ * Windows-1252, once it turned out not to be UTF-8) counts only the bytes
+ * beyond those the first reading reached.
+ */
+export function readExtractFile(
+  job: Pick<LoadJob, 'name' | 'path' | 'size' | 'asAt' | 'mapping'>,
+  onBytes?: (bytes: number) => void,
+): Promise<LoadedExtract> {
+  let counted = 0;
+  const open = () => {
+    const stream = fileStream(job.path);
+    if (onBytes) {
+      let position = 0;
+      stream.on('data', (chunk) => {
+        position += chunk.length;
+        if (position > counted) {
+          onBytes(position - counted);
+          counted = position;
+        }
+      });
+    }
+    return stream;
+  };
+  return loadExtract(job.name, open, { file: job.path, asAt: job.asAt, mapping: job.mapping, sizeHint: job.size });
+}
 
 export function describeLoadFailure(e: unknown, path: string): LoadFailure {
   if (e instanceof ExtractError) return { type: 'extract', code: e.code, line: e.line, detail: e.detail, message: e.message };

@@ -5,9 +5,8 @@
  * data (its columns travel without copying), or why it failed.
  */
 import { parentPort } from 'node:worker_threads';
-import { extractState, loadExtract } from '../normalise/load.js';
-import { describeLoadFailure, type LoadJob, type WorkerReply } from './load-protocol.js';
-import { fileStream } from './io.js';
+import { extractState } from '../normalise/load.js';
+import { describeLoadFailure, type LoadJob, readExtractFile, type WorkerReply } from './load-protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('load-worker.js runs as a worker thread');
@@ -19,12 +18,8 @@ port.on('message', (job: LoadJob) => {
 async function run(job: LoadJob): Promise<void> {
   const reply = (message: WorkerReply, transfer: ArrayBuffer[] = []) => port!.postMessage(message, transfer);
   try {
-    const open = () => {
-      const stream = fileStream(job.path);
-      if (job.progress) stream.on('data', (chunk) => reply({ kind: 'progress', id: job.id, bytes: chunk.length }));
-      return stream;
-    };
-    const extract = await loadExtract(job.name, open, { file: job.path, asAt: job.asAt, mapping: job.mapping, sizeHint: job.size });
+    const onBytes = job.progress ? (bytes: number) => reply({ kind: 'progress', id: job.id, bytes }) : undefined;
+    const extract = await readExtractFile(job, onBytes);
     const { state, transfer } = extractState(extract);
     reply({ kind: 'loaded', id: job.id, state }, transfer);
   } catch (e) {

@@ -1,4 +1,7 @@
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { readExtractFile } from '../../src/cli/load-protocol.js';
+import { dayFromYmd } from '../../src/core/day.js';
 import { runCli, scratchFolder } from '../helpers/cli.js';
 
 const TEXT =
@@ -44,4 +47,19 @@ it('says which encoding it read', async () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).extracts.contacts.encoding).toBe(name.replace(' with BOM', ''));
   }
+});
+
+it('counts each byte once for progress, though a Windows-1252 file is read twice', async () => {
+  // Long enough to span several reads, with the first non-UTF-8 byte far in.
+  const rows = Array.from({ length: 40_000 }, (_, i) => `R${i},${i},05/01/2021,06/01/2021,Police,Nord`).join('\n');
+  const bytes = cp1252(`${TEXT}${rows}\nC9,9,05/01/2021,,Café,Nord\n`);
+  const dir = scratchFolder({ 'contacts.csv': bytes });
+  let counted = 0;
+  const extract = await readExtractFile(
+    { name: 'contacts', path: join(dir, 'contacts.csv'), size: bytes.length, asAt: dayFromYmd(2021, 5, 10), mapping: {} },
+    (n) => (counted += n),
+  );
+  expect(extract.encoding).toBe('windows-1252');
+  expect(extract.counts.valid).toBe(40_004);
+  expect(counted).toBe(bytes.length);
 });
