@@ -118,6 +118,8 @@ export class Decoder extends Transform {
   private head = Buffer.alloc(0);
   private carry = Buffer.alloc(0);
   private offset = 0;
+  /** A byte order mark fixed the encoding: then a bad byte is an error, not a cue to try Windows-1252. */
+  private marked = false;
   private utf16: TextDecoder | undefined;
   private readonly cp1252 = new TextDecoder('windows-1252');
 
@@ -162,6 +164,7 @@ export class Decoder extends Transform {
   /** Chooses the encoding from the first bytes (auto) and decodes them. */
   private start(first: Buffer): Buffer {
     const bom = bomOf(first);
+    this.marked = bom !== undefined;
     this.begin(bom?.encoding ?? utf16WithoutBom(first) ?? 'utf-8');
     if (bom && bom.encoding === 'utf-8') {
       this.offset += bom.length;
@@ -179,7 +182,7 @@ export class Decoder extends Transform {
       if (!isUtf8(whole)) {
         const at = this.offset + firstBadUtf8(whole);
         const message = `byte ${at} is not UTF-8`;
-        throw this.setting === 'auto' ? new NotUtf8Error(at, 'utf-8', message) : new DecodeError(at, 'utf-8', message);
+        throw this.setting === 'auto' && !this.marked ? new NotUtf8Error(at, 'utf-8', message) : new DecodeError(at, 'utf-8', message);
       }
       this.carry = Buffer.from(bytes.subarray(bytes.length - keep));
       this.offset += whole.length;

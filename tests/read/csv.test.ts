@@ -80,6 +80,12 @@ describe('readCsv', () => {
     });
   });
 
+  it('refuses a bad byte after a UTF-8 byte order mark outright: the mark settles the encoding, no Windows-1252 retry', async () => {
+    const bytes = Buffer.from([0xef, 0xbb, 0xbf, 0x61, 0x2c, 0x62, 0x0a, 0x63, 0x61, 0x66, 0xe9, 0x2c, 0x31, 0x0a]);
+    const refused = await read(bytes).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ name: 'DecodeError', offset: 10, encoding: 'utf-8' });
+  });
+
   it('reports a NUL byte as a bad record with its column, and reads on', async () => {
     const { seen } = await read('a,b\n1,x\u0000y\n3,4\n');
     expect(seen.bad).toEqual([{ line: 2, problem: expect.objectContaining({ code: 'nul-byte', column: 2 }) }]);
