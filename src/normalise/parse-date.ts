@@ -1,7 +1,7 @@
 /**
  * Reading a date cell of an extract.
  *
- * Accepted, always day first:
+ * Accepted, day first unless the extract's mapping says otherwise (below):
  *   2021-01-05            yyyy-mm-dd (ISO; one-digit month or day allowed)
  *   05/01/2021  5/1/2021  dd/mm/yyyy, d/m/yyyy
  *   05-01-2021  05.01.2021
@@ -19,7 +19,7 @@
  * - `excelSerial: true` reads a bare number as a spreadsheet serial date
  *   (1900 date system: 44197 is 1 Jan 2021; a fraction is a time, ignored).
  */
-import { type Day, dayFromYmd, isValidYmd } from '../core/day.js';
+import { type Day, dayFromYmd, isValidYmd, MONTH_ABBREVIATIONS } from '../core/day.js';
 
 /** Why a date cell could not be read. */
 export type DateProblem = 'two-digit-year' | 'no-such-day' | 'bad-time' | 'serial-number' | 'year-out-of-range' | 'not-a-date';
@@ -33,9 +33,8 @@ export const DATE_PROBLEM_TEXT: Record<DateProblem, string> = {
   'not-a-date': 'not a date; use yyyy-mm-dd or dd/mm/yyyy',
 };
 
-const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
-};
+/** "jan" → 1 ... "dec" → 12. */
+const MONTHS: Readonly<Record<string, number>> = Object.fromEntries(MONTH_ABBREVIATIONS.map((m, i) => [m.toLowerCase(), i + 1]));
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:([T ])(.*))?$/;
 const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d+)(?: (.*))?$/;

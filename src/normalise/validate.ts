@@ -343,9 +343,9 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
       );
     }
     if (t === '') {
+      // A required column is always present: onHeader refuses a header without one.
       if (field.required) {
-        const what = plan.index < 0 ? 'the column is missing' : 'the cell is blank';
-        return this.refuse('missing-value', `${field.name} is required but ${what}; fill it in, or remove the row if it is not a real ${this.def.noun}`);
+        return this.refuse('missing-value', `${field.name} is required but the cell is blank; fill it in, or remove the row if it is not a real ${this.def.noun}`);
       }
       return field.blankAs ?? null;
     }
