@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { type Region, REGIONS } from '../core/calendar.js';
-import { type Day, parseIsoDay } from '../core/day.js';
+import { type Day, formatDay, parseIsoDay } from '../core/day.js';
 import { type Duration, formatDuration, parseDuration } from '../core/duration.js';
 import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts.js';
 import type { ExtractMapping } from '../normalise/validate.js';
@@ -160,8 +160,9 @@ export function mappingOf(config: Config, name: ExtractName): ExtractMapping {
 /** The effective configuration as plain data (durations and dates as text), for manifests. */
 export function describeConfig(config: Config): unknown {
   return JSON.parse(
-    JSON.stringify(config, (_key, value: unknown) => {
+    JSON.stringify(config, (key, value: unknown) => {
       if (value && typeof value === 'object' && 'unit' in value && 'amount' in value) return formatDuration(value as Duration);
+      if (key === 'closures') return (value as readonly Day[]).map(formatDay);
       return value;
     }),
   );

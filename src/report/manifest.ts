@@ -59,6 +59,7 @@ export function effectiveTargets(measures: readonly Measure[], targets: Targets 
             trajectory: Object.fromEntries((t?.trajectory ?? []).map(([month, v]) => [formatMonth(month), v])),
             tolerance: formatTolerance(t?.tolerance ?? defaultTolerance(m)),
             comparators: Object.fromEntries(t?.comparators ?? []),
+            ...(t?.note === undefined ? {} : { note: t.note }),
           },
         ];
       }),

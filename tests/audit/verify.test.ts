@@ -78,6 +78,27 @@ describe('verify', () => {
     expect(r.stdout).toMatch(/contacts_1wd 2021-01: manifest .*; now .*\n    because: rules changed/);
   });
 
+  it("keeps a target's note, so that a changed note shows as a changed target", async () => {
+    writeFileSync(join(dir, 'targets.yaml'), 'measures:\n  contacts_1wd:\n    trajectory: { 2021-01: 80 }\n    note: decided by the front door\n');
+    const manifest = await record();
+    expect(JSON.parse(readFileSync(manifest, 'utf8')).targets.measures.contacts_1wd.note).toBe('decided by the front door');
+    writeFileSync(join(dir, 'targets.yaml'), 'measures:\n  contacts_1wd:\n    trajectory: { 2021-01: 80 }\n    note: decided by MASH\n');
+    const r = await runCli(['verify', manifest]);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toContain('decided by MASH');
+  });
+
+  it('names a changed closure date as a date, in the manifest and in the report', async () => {
+    writeFileSync(join(dir, 'config.yaml'), 'calendar:\n  closures: [2020-12-24]\n');
+    const manifest = await record();
+    expect(JSON.parse(readFileSync(manifest, 'utf8')).config.calendar.closures).toEqual(['2020-12-24']);
+    writeFileSync(join(dir, 'config.yaml'), 'calendar:\n  closures: [2020-12-23]\n');
+    const r = await runCli(['verify', manifest]);
+    expect(r.code).toBe(4);
+    expect(r.stdout).toContain('2020-12-24');
+    expect(r.stdout).toContain('2020-12-23');
+  });
+
   it("fails when the manifest's result was edited, with both values", async () => {
     const manifest = await record();
     const m = JSON.parse(readFileSync(manifest, 'utf8'));

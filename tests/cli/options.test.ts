@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/config.js';
+import { defaultConfig, parseConfig } from '../../src/config/config.js';
 import { MEASURES } from '../../src/measures/index.js';
 import { runCli, scratchFolder } from '../helpers/cli.js';
 import { messyExtracts } from '../helpers/messy.js';
@@ -162,6 +162,8 @@ describe('init', () => {
     for (const key of ['timescale:', 'clockStart:', 'region:', 'bankHolidays:', 'closures:', 'firstWithin:', 'thenEvery:', 'interval:', 'byCaseType:']) {
       expect(text).toContain(key);
     }
+    // The values it shows are the defaults, so the rules stay the published ones until someone edits them.
+    expect({ ...config, mapping: {} }).toEqual(defaultConfig());
     const again = await runCli(['init', '--out', path]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already exists; use --force/);
