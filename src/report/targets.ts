@@ -115,7 +115,10 @@ export function toleranceAmount(tolerance: Tolerance, target: number): number {
 export function rag(value: number | null, target: number | null, direction: Direction, tolerance: number): Rag {
   if (value === null || target === null) return 'none';
   const shortfall = direction === 'higher' ? target - value : value - target;
-  if (shortfall <= 0) return 'green';
-  if (shortfall <= tolerance) return 'amber';
+  // Floating-point subtraction leaves crumbs (19.8 - 18 = 1.8000000000000007):
+  // a shortfall within a billionth of the target's size of a boundary is on it.
+  const crumb = 1e-9 * Math.max(1, Math.abs(target));
+  if (shortfall <= crumb) return 'green';
+  if (shortfall <= tolerance + crumb) return 'amber';
   return 'red';
 }
