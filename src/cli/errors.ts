@@ -7,7 +7,7 @@ export const EXIT = {
   ok: 0,
   /** Usage, configuration or unreadable input. */
   usage: 1,
-  /** --strict and some row was rejected. */
+  /** Rows were rejected: scorecard --strict or --max-rejected, or validate. */
   rejected: 2,
   /** verify: something differs from the manifest. */
   differs: 4,

@@ -1,8 +1,9 @@
 /**
  * The command line. Parses arguments, runs a command, and turns every
  * failure into one plain line on stderr and an exit status:
- * 0 done; 1 usage, configuration or unreadable input; 2 --strict and some
- * row was rejected.
+ * 0 done; 1 usage, configuration or unreadable input; 2 rows rejected
+ * (scorecard --strict or --max-rejected, validate); 4 verify found a
+ * difference; 70 a bug in csc-kpi itself (see errors.ts).
  */
 import { Command, CommanderError, Option } from 'commander';
 import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts.js';
