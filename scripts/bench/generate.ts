@@ -27,6 +27,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
 import { dayFromYmd, ymdFromDay } from '../../src/core/day.js';
+import { presetHeading } from '../../src/normalise/extracts.js';
 import { hashUnit, Rng, weighted } from './random.js';
 
 /** Rows of each extract per contact. */
@@ -340,11 +341,7 @@ function specs(w: World): ExtractSpec[] {
       // Ofsted Annex A headings, as many councils' extracts use.
       header: [
         'Plan ID',
-        'Child Unique ID',
-        'Child Protection Plan Start Date',
-        'Child Protection Plan End Date',
-        'Latest Category of Abuse',
-        'Number of Previous Child Protection Plans',
+        ...(['child_id', 'start_date', 'end_date', 'category', 'previous_plans'] as const).map((c) => presetHeading('cp_plans', c)),
         'Team',
         'Worker',
       ],

@@ -2,47 +2,23 @@
  * The commented starter configuration written by `csc-kpi init`, and the
  * mapping presets it can include.
  */
+import { PRESET_NAMES, type PresetName } from '../normalise/define.js';
 import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts.js';
 
 /** Header spellings by extract and column. */
 export type HeaderPreset = Partial<Record<ExtractName, Readonly<Record<string, readonly string[]>>>>;
 
-/**
- * Ofsted ILACS Annex A list headings (lists 1, 3, 4 and 7) and the
- * allocation columns that appear on every list. The headings csc-kpi
- * accepts out of the box are repeated here so the mapping is explicit.
- */
-export const ANNEX_A: HeaderPreset = {
-  contacts: {
-    child_id: ['Child Unique ID'],
-    contact_date: ['Date of Contact'],
-    source: ['Contact Source'],
-    team: ['Allocated Team'],
-    worker: ['Allocated Worker'],
-  },
-  assessments: {
-    child_id: ['Child Unique ID'],
-    start_date: ['Continuous Assessment Start Date'],
-    authorised_date: ['Continuous Assessment Date of Authorisation'],
-    referral_date: ['Date of Referral'],
-    team: ['Allocated Team'],
-    worker: ['Allocated Worker'],
-  },
-  cp_plans: {
-    child_id: ['Child Unique ID'],
-    start_date: ['Child Protection Plan Start Date'],
-    end_date: ['Child Protection Plan End Date'],
-    category: ['Latest Category of Abuse'],
-    previous_plans: ['Number of Previous Child Protection Plans'],
-    team: ['Allocated Team'],
-    worker: ['Allocated Worker'],
-  },
-  core_groups: { child_id: ['Child Unique ID'] },
-  supervisions: { child_id: ['Child Unique ID'], worker: ['Allocated Worker'] },
-  cases: { child_id: ['Child Unique ID'], team: ['Allocated Team'], worker: ['Allocated Worker'] },
-};
+/** The headings a preset lists for every extract's columns, from the extract definitions. */
+export function presetHeadings(preset: PresetName): HeaderPreset {
+  const out: Record<string, Record<string, readonly string[]>> = {};
+  for (const name of EXTRACT_NAMES) {
+    const columns = EXTRACTS[name].fields.flatMap((f) => (f.presets[preset] ? [[f.name, f.presets[preset]] as const] : []));
+    if (columns.length) out[name] = Object.fromEntries(columns);
+  }
+  return out;
+}
 
-export const PRESETS: Readonly<Record<string, HeaderPreset>> = { 'annex-a': ANNEX_A };
+export const PRESETS: Readonly<Record<string, HeaderPreset>> = Object.fromEntries(PRESET_NAMES.map((p) => [p, presetHeadings(p)]));
 
 function yamlString(s: string): string {
   return JSON.stringify(s);

@@ -6,7 +6,6 @@
  * from its column only when asked for, so a measure that needs two dates of
  * ten million contacts never decodes their identifiers.
  */
-import { formatDay } from '../core/day.js';
 import {
   ArenaColumn,
   type Column,
@@ -18,10 +17,10 @@ import {
   type LineState,
   restoreColumn,
 } from './columns.js';
-import type { ExtractDef, FieldDef, RecordTypes, ExtractName } from './extracts.js';
+import { type Cell, type ExtractDef, type FieldDef, keyOfCells, keyPositions } from './define.js';
+import type { RecordTypes, ExtractName } from './extracts.js';
 
-/** A normalised cell: text, a day number, a flag (1/0), or blank. */
-export type Cell = string | number | null;
+export type { Cell } from './define.js';
 
 function columnFor(field: FieldDef): Column {
   if (field.type === 'date' || field.type === 'flag') return new IntColumn();
@@ -68,8 +67,7 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
     this.present = present;
     this.columns = columns ?? def.fields.map(columnFor);
     if (lines) this.lines = lines;
-    this.keyPos = def.fields.findIndex((f) => f.name === def.keyField);
-    this.compositePos = def.compositeKey.map((name) => def.fields.findIndex((f) => f.name === name));
+    ({ keyPos: this.keyPos, compositePos: this.compositePos } = keyPositions(def));
     this.View = this.viewClass();
   }
 
@@ -86,16 +84,7 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
    * composite columns joined by `|` (dates as yyyy-mm-dd).
    */
   keyOfCells(cells: readonly Cell[]): string {
-    const id = cells[this.keyPos];
-    if (typeof id === 'string') return id;
-    let key = '';
-    for (let k = 0; k < this.compositePos.length; k++) {
-      const pos = this.compositePos[k]!;
-      const v = cells[pos];
-      if (k > 0) key += '|';
-      if (v !== null && v !== undefined) key += this.def.fields[pos]!.type === 'date' ? formatDay(v as number) : String(v);
-    }
-    return key;
+    return keyOfCells(this.def, cells, this.keyPos, this.compositePos);
   }
 
   /** Hash of a row's key (from keyOfCells): ids and composite keys hash apart. */

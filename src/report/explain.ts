@@ -15,7 +15,8 @@ export interface ExplainRow {
   readonly file: string;
   readonly line: number;
   readonly key: string;
-  readonly childId: string;
+  /** null for an extract with no child id (staff, complaints). */
+  readonly childId: string | null;
   readonly status: Status;
   readonly reason: string | null;
   /** What the row adds to the numerator and the denominator. */
@@ -67,7 +68,7 @@ export function explain(input: ExplainInput): Explanation {
         file: input.files[o.extract] ?? '',
         line: o.record.line,
         key: o.record.key,
-        childId: o.record.childId,
+        childId: o.record.childId ?? null,
         status: o.status,
         reason: o.reason,
         numerator: o.numerator,
@@ -109,7 +110,7 @@ export function mapIdentifiers(explanation: Explanation, map: IdMapper): Explana
     rows: explanation.rows.map((r) => ({
       ...r,
       key: map('key', r.key),
-      childId: map('child', r.childId),
+      childId: r.childId === null ? null : map('child', r.childId),
       detail: typeof r.detail.plan === 'string' ? { ...r.detail, plan: map('key', r.detail.plan) } : r.detail,
     })),
   };

@@ -12,15 +12,23 @@
  * r.periods['2021-01'] //=> { numerator: 1, denominator: 1, excluded: {} }
  */
 import { type CalendarOptions, type Region, WorkingCalendar } from '../../src/core/calendar.js';
-import { type Day, formatDay, parseIsoDay } from '../../src/core/day.js';
+import { type Day, parseIsoDay } from '../../src/core/day.js';
 import { type Duration, parseDuration } from '../../src/core/duration.js';
 import { parseMonth, periodsBetween } from '../../src/core/period.js';
 import { defaultConfig, type Rules, rulesOf } from '../../src/config/config.js';
 import { evaluate } from '../../src/measures/index.js';
 import type { Measure, MeasureContext, MeasureData, Observation } from '../../src/measures/types.js';
 import {
+  type CamelCase,
+  type Cell,
+  type ExtractDefinition,
+  type FieldSpec,
+  type FieldType,
+  keyOfCells,
+  keyPositions,
+} from '../../src/normalise/define.js';
+import {
   type Assessment,
-  type AssessmentKind,
   type Case,
   type CoreGroup,
   type CpPlan,
@@ -42,10 +50,6 @@ export function day(iso: string): Day {
   return d;
 }
 
-function dayOrNull(iso: string | null | undefined): Day | null {
-  return iso === null || iso === undefined ? null : day(iso);
-}
-
 // ---------------------------------------------------------------- lines
 
 let nextLine = 2;
@@ -60,183 +64,77 @@ function takeLine(line: number | undefined): number {
   return nextLine++;
 }
 
-function keyOf(id: string | null, parts: readonly (string | null)[]): string {
-  return id ?? parts.map((p) => p ?? '').join('|');
-}
-
 // ---------------------------------------------------------------- record builders
 
-interface Base {
-  line?: number;
-  childId?: string;
+type FieldsOf<N extends ExtractName> = (typeof EXTRACTS)[N] extends ExtractDefinition<string, infer F> ? F : never;
+
+/** A column's value as a builder takes it: dates as yyyy-mm-dd text. */
+type InputValue<S> =
+  S extends FieldSpec<'date', Day, infer A>
+    ? A extends true
+      ? string
+      : string | null
+    : S extends FieldSpec<FieldType, infer V, infer A>
+      ? A extends true
+        ? V
+        : V | null
+      : never;
+
+/** What `build` takes for extract N: any column by its record property (dates as yyyy-mm-dd), and the line. */
+export type BuildInput<N extends ExtractName> = { line?: number } & {
+  [K in keyof FieldsOf<N> & string as CamelCase<K>]?: InputValue<FieldsOf<N>[K]>;
+};
+
+/**
+ * A normalised record of extract `name`, built from its definition: each
+ * column from `input`, else from `defaults`, else blank (or the column's
+ * value for blank). The key is formed as the record tables form it, and the
+ * record takes the next line number unless given one.
+ * @throws when a required column has no value, or a date is not yyyy-mm-dd.
+ */
+export function build<N extends ExtractName>(name: N, input: BuildInput<N> = {}, defaults: BuildInput<N> = {}): RecordTypes[N] {
+  const def = EXTRACTS[name];
+  const given = input as Record<string, unknown>;
+  const fallback = defaults as Record<string, unknown>;
+  const record: Record<string, unknown> = {};
+  const cells: Cell[] = def.fields.map((f) => {
+    let value = given[f.prop] !== undefined ? given[f.prop] : fallback[f.prop];
+    if (value === undefined || value === null) value = f.blankAs ?? null;
+    if (value === null && f.required) throw new Error(`test helper: ${name}.${f.name} is required`);
+    if (value !== null && f.type === 'date') value = day(value as string);
+    record[f.prop] = value;
+    return typeof value === 'boolean' ? (value ? 1 : 0) : (value as Cell);
+  });
+  const { keyPos, compositePos } = keyPositions(def);
+  return { line: takeLine(input.line), key: keyOfCells(def, cells, keyPos, compositePos), ...record } as RecordTypes[N];
 }
 
-export interface ContactInput extends Base {
-  contactId?: string | null;
-  contactDate?: string;
-  decisionDate?: string | null;
-  source?: string | null;
-  outcome?: string | null;
-  team?: string | null;
-  worker?: string | null;
-}
-
+export type ContactInput = BuildInput<'contacts'>;
 /** A contact; by default child 1, contacted Friday 29 Jan 2021, undecided. */
-export function contact(input: ContactInput = {}): Contact {
-  const childId = input.childId ?? '1';
-  const contactDate = day(input.contactDate ?? '2021-01-29');
-  const contactId = input.contactId ?? null;
-  const source = input.source ?? null;
-  return {
-    line: takeLine(input.line),
-    key: keyOf(contactId, [childId, formatDay(contactDate), source]),
-    childId,
-    contactId,
-    contactDate,
-    decisionDate: dayOrNull(input.decisionDate),
-    source,
-    outcome: input.outcome ?? null,
-    team: input.team ?? null,
-    worker: input.worker ?? null,
-  };
-}
+export const contact = (input: ContactInput = {}): Contact => build('contacts', input, { childId: '1', contactDate: '2021-01-29' });
 
-export interface AssessmentInput extends Base {
-  assessmentId?: string | null;
-  startDate?: string;
-  authorisedDate?: string | null;
-  referralDate?: string | null;
-  kind?: AssessmentKind | null;
-  team?: string | null;
-  worker?: string | null;
-}
-
+export type AssessmentInput = BuildInput<'assessments'>;
 /** An assessment; by default child 1, started Monday 4 Jan 2021, open, kind new. */
-export function assessment(input: AssessmentInput = {}): Assessment {
-  const childId = input.childId ?? '1';
-  const startDate = day(input.startDate ?? '2021-01-04');
-  const assessmentId = input.assessmentId ?? null;
-  return {
-    line: takeLine(input.line),
-    key: keyOf(assessmentId, [childId, formatDay(startDate)]),
-    childId,
-    assessmentId,
-    startDate,
-    authorisedDate: dayOrNull(input.authorisedDate),
-    referralDate: dayOrNull(input.referralDate),
-    kind: input.kind === undefined ? 'new' : input.kind,
-    team: input.team ?? null,
-    worker: input.worker ?? null,
-  };
-}
+export const assessment = (input: AssessmentInput = {}): Assessment =>
+  build('assessments', input, { childId: '1', startDate: '2021-01-04', kind: 'new' });
 
-export interface CpPlanInput extends Base {
-  planId?: string | null;
-  startDate?: string;
-  endDate?: string | null;
-  category?: string | null;
-  previousPlans?: string | null;
-  team?: string | null;
-  worker?: string | null;
-}
-
+export type CpPlanInput = BuildInput<'cp_plans'>;
 /** A child protection plan; by default child 1, started Monday 4 Jan 2021, open. */
-export function cpPlan(input: CpPlanInput = {}): CpPlan {
-  const childId = input.childId ?? '1';
-  const startDate = day(input.startDate ?? '2021-01-04');
-  const planId = input.planId ?? null;
-  return {
-    line: takeLine(input.line),
-    key: keyOf(planId, [childId, formatDay(startDate)]),
-    childId,
-    planId,
-    startDate,
-    endDate: dayOrNull(input.endDate),
-    category: input.category ?? null,
-    previousPlans: input.previousPlans ?? null,
-    team: input.team ?? null,
-    worker: input.worker ?? null,
-  };
-}
+export const cpPlan = (input: CpPlanInput = {}): CpPlan => build('cp_plans', input, { childId: '1', startDate: '2021-01-04' });
 
-export interface CoreGroupInput extends Base {
-  meetingId?: string | null;
-  meetingDate?: string;
-  status?: 'held' | 'cancelled';
-  education?: boolean | null;
-  police?: boolean | null;
-  health?: boolean | null;
-  other?: boolean | null;
-}
-
+export type CoreGroupInput = BuildInput<'core_groups'>;
 /** A core group meeting; by default child 1, held Monday 18 Jan 2021, attendance blank. */
-export function coreGroup(input: CoreGroupInput = {}): CoreGroup {
-  const childId = input.childId ?? '1';
-  const meetingDate = day(input.meetingDate ?? '2021-01-18');
-  const meetingId = input.meetingId ?? null;
-  return {
-    line: takeLine(input.line),
-    key: keyOf(meetingId, [childId, formatDay(meetingDate)]),
-    childId,
-    meetingId,
-    meetingDate,
-    status: input.status ?? 'held',
-    education: input.education ?? null,
-    police: input.police ?? null,
-    health: input.health ?? null,
-    other: input.other ?? null,
-  };
-}
+export const coreGroup = (input: CoreGroupInput = {}): CoreGroup => build('core_groups', input, { childId: '1', meetingDate: '2021-01-18' });
 
-export interface SupervisionInput extends Base {
-  supervisionId?: string | null;
-  supervisionDate?: string;
-  worker?: string | null;
-  supervisor?: string | null;
-}
-
+export type SupervisionInput = BuildInput<'supervisions'>;
 /** A case supervision; by default child 1 on 15 Jan 2021. */
-export function supervision(input: SupervisionInput = {}): Supervision {
-  const childId = input.childId ?? '1';
-  const supervisionDate = day(input.supervisionDate ?? '2021-01-15');
-  const supervisionId = input.supervisionId ?? null;
-  return {
-    line: takeLine(input.line),
-    key: keyOf(supervisionId, [childId, formatDay(supervisionDate)]),
-    childId,
-    supervisionId,
-    supervisionDate,
-    worker: input.worker ?? null,
-    supervisor: input.supervisor ?? null,
-  };
-}
+export const supervision = (input: SupervisionInput = {}): Supervision =>
+  build('supervisions', input, { childId: '1', supervisionDate: '2021-01-15' });
 
-export interface CaseInput extends Base {
-  caseId?: string | null;
-  startDate?: string;
-  endDate?: string | null;
-  caseType?: string | null;
-  worker?: string | null;
-  team?: string | null;
-}
-
+export type CaseInput = BuildInput<'cases'>;
 /** An allocated case; by default child 1, CIN, started 1 Dec 2020, open, worker SW1. */
-export function caseRecord(input: CaseInput = {}): Case {
-  const childId = input.childId ?? '1';
-  const startDate = day(input.startDate ?? '2020-12-01');
-  const caseId = input.caseId ?? null;
-  return {
-    line: takeLine(input.line),
-    key: keyOf(caseId, [childId, formatDay(startDate)]),
-    childId,
-    caseId,
-    startDate,
-    endDate: dayOrNull(input.endDate),
-    caseType: input.caseType === undefined ? 'CIN' : input.caseType,
-    worker: input.worker === undefined ? 'SW1' : input.worker,
-    team: input.team ?? null,
-  };
-}
+export const caseRecord = (input: CaseInput = {}): Case =>
+  build('cases', input, { childId: '1', startDate: '2020-12-01', caseType: 'CIN', worker: 'SW1' });
 
 // ---------------------------------------------------------------- records
 
