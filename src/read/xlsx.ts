@@ -1,0 +1,134 @@
+/**
+ * The workbook reader: an `.xlsx` file in, each sheet's rows out, streamed.
+ *
+ * This is the only module that knows exceljs. The workbook is read with its
+ * streaming `WorkbookReader`, one sheet after another, so a 50 MB workbook is
+ * never held whole in memory; the file's bytes are hashed (SHA-256) on the
+ * way through, as the CSV reader does.
+ *
+ * Cells keep what the spreadsheet stored: text, a number, a yes/no, or a
+ * date. A cell formatted as a date is a `SheetDate` holding its calendar day,
+ * taken from the date's parts in UTC (exceljs turns the spreadsheet's serial
+ * number into a UTC instant, honouring the 1904 date system), so the machine's
+ * time zone never moves a day. Formulas give their cached result, rich text
+ * its plain text, an error cell its code (`#N/A`). Rows with no cell at all
+ * are not delivered; row numbers are the spreadsheet's own, counting from 1.
+ */
+import { createHash } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import ExcelJS from 'exceljs';
+import { type Day, dayFromYmd } from '../core/day.js';
+
+/** A cell formatted as a date: its calendar day. */
+export class SheetDate {
+  constructor(readonly day: Day) {}
+}
+
+/** What a cell holds; null when it is empty. */
+export type SheetCell = string | number | boolean | SheetDate | null;
+
+export interface SheetInfo {
+  /** The sheet's name as shown on its tab. */
+  readonly name: string;
+  /** 1-based position among the workbook's sheets, in the order they are read. */
+  readonly position: number;
+}
+
+export interface SheetRow {
+  /** The spreadsheet's row number (1-based). */
+  readonly row: number;
+  /** Cells by 0-based column (A = 0); a missing cell is null. */
+  readonly cells: readonly SheetCell[];
+}
+
+export interface WorkbookStats {
+  readonly bytes: number;
+  readonly sha256: string;
+  readonly sheets: readonly SheetInfo[];
+}
+
+/** The input is not a workbook exceljs can read (not a zip, or a damaged one). */
+export class WorkbookError extends Error {
+  override readonly name = 'WorkbookError';
+}
+
+type Input = Readable | AsyncIterable<Uint8Array>;
+
+/** The plain value of an exceljs cell value. */
+export function sheetCell(value: unknown): SheetCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    return new SheetDate(dayFromYmd(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()));
+  }
+  if (typeof value === 'object') {
+    const v = value as { richText?: readonly { text?: string }[]; result?: unknown; formula?: unknown; error?: string; text?: unknown };
+    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text ?? '').join('');
+    if ('formula' in v || 'sharedFormula' in v) return sheetCell(v.result);
+    if (typeof v.error === 'string') return v.error;
+    if (v.text !== undefined) return sheetCell(v.text);
+  }
+  return String(value);
+}
+
+/**
+ * Reads a workbook, calling `onSheet` for each sheet with its rows; a sheet
+ * whose rows are not read is skipped. Resolves when the whole file has been
+ * read and hashed.
+ * @throws WorkbookError when the input is not a readable `.xlsx` workbook.
+ */
+export async function readWorkbook(
+  input: Input,
+  onSheet: (sheet: SheetInfo, rows: AsyncIterable<SheetRow>) => Promise<void>,
+): Promise<WorkbookStats> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      done(null, chunk);
+    },
+  });
+  const source = input instanceof Readable ? input : Readable.from(input);
+  const piped = pipeline(source, tap);
+  // Awaited once the sheets are read; a failure there is reported through the reader too.
+  piped.catch(() => undefined);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(tap, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    // Styles tell a date cell from a number.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  const sheets: SheetInfo[] = [];
+  try {
+    for await (const worksheet of reader) {
+      const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
+      const sheet: SheetInfo = { name: ws.name, position: sheets.length + 1 };
+      sheets.push(sheet);
+      await onSheet(sheet, rowsOf(ws));
+    }
+    await piped;
+  } catch (e) {
+    source.destroy();
+    if (e instanceof Error && /end of central directory|invalid signature|unexpected end|zip|FILE_ENDED/i.test(e.message)) {
+      throw new WorkbookError(`not a readable .xlsx workbook (${e.message}); save it from the spreadsheet as "Excel Workbook (.xlsx)"`);
+    }
+    throw e;
+  }
+  return { bytes, sha256: hash.digest('hex'), sheets };
+}
+
+async function* rowsOf(ws: AsyncIterable<ExcelJS.Row>): AsyncIterable<SheetRow> {
+  for await (const row of ws) {
+    const values = row.values as readonly unknown[];
+    const cells: SheetCell[] = [];
+    // values[0] is unused: columns count from 1.
+    for (let c = 1; c < values.length; c++) cells.push(sheetCell(values[c]));
+    yield { row: row.number, cells };
+  }
+}
