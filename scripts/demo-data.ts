@@ -6,7 +6,7 @@
  *     npx tsx scripts/demo-data.ts            (or: npm run demo:data)
  *
  * The output is byte-identical on every run (and in every time zone): all
- * randomness comes from the seeded mulberry32 generator below, with a
+ * randomness comes from the seeded mulberry32 generator (scripts/lib), with a
  * separate stream for each part of the generator, and every date is an
  * integer day number formatted by hand. Working days, due dates and month
  * arithmetic come from the project's own src/core code.
@@ -65,6 +65,7 @@ import { type Period, monthEnd, monthOf, monthStart, parseMonth, periodsBetween 
 import { isLongPlan } from '../src/measures/cp-common.js';
 import type { ScorecardJson, ScorecardJsonResult as Result } from '../src/render/json.js';
 import { roundedRatio } from '../src/render/numbers.js';
+import { mulberry32 } from './lib/mulberry32.js';
 
 const started = performance.now();
 
@@ -240,21 +241,13 @@ function hashText(text: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: small, fast, and the same sequence on every machine. */
+/** A stream of mulberry32 numbers named for the part of the generator that draws from it. */
 class Rng {
-  private state: number;
+  /** Uniform in [0, 1). */
+  readonly next: () => number;
 
   constructor(name: string) {
-    this.state = (hashText(name) ^ SEED) >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+    this.next = mulberry32((hashText(name) ^ SEED) >>> 0);
   }
 
   /** A whole number in [lo, hi]. */
