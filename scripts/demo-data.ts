@@ -533,6 +533,8 @@ interface Assessment {
   worker: string;
   /** Taken by a child who went on to a CP plan. */
   linked: boolean;
+  /** The child's case, once cases are built (the last, when there are several): its team and worker may do the assessment. */
+  caseRef: Case | null;
 }
 
 const FACTORS = [
@@ -599,6 +601,7 @@ function buildAssessments(): Assessment[] {
         team: 'A1',
         worker: '',
         linked: false,
+        caseRef: null,
       });
     }
   }
@@ -1224,7 +1227,11 @@ function buildCases(families: readonly Family[], assessments: Assessment[]): Cas
       cases.push(assessedCase(a));
     }
   }
-  return cases.filter((c) => c.end === null || c.end >= WINDOW_START);
+  const kept = cases.filter((c) => c.end === null || c.end >= WINDOW_START);
+  const caseOf = new Map<string, Case>();
+  for (const c of kept) caseOf.set(c.child, c);
+  for (const a of assessments) a.caseRef = caseOf.get(a.child) ?? null;
+  return kept;
 }
 
 /**
@@ -1702,11 +1709,9 @@ function contactsExtract(contacts: Contact[]): Extract {
   return mess.result('contacts.csv', header, '\n', true);
 }
 
-function assessmentsExtract(all: readonly Assessment[], cases: readonly Case[]): Extract {
+function assessmentsExtract(all: readonly Assessment[]): Extract {
   const assessments = all.filter((a) => !beforeWindow(a));
   const rng = new Rng('write-assessments');
-  const caseOf = new Map<string, Case>();
-  for (const c of cases) caseOf.set(c.child, c);
   assessments.sort((a, b) => a.start - b.start || (a.child < b.child ? -1 : 1));
   const cells = (a: Assessment, fmt: DateFormat): string[] => [
     a.id,
@@ -1721,7 +1726,7 @@ function assessmentsExtract(all: readonly Assessment[], cases: readonly Case[]):
   ];
   const rows = assessments.map((a, i) => {
     a.id = `AS${String(300_001 + i)}`;
-    const c = caseOf.get(a.child);
+    const c = a.caseRef;
     if (c && c.worker && c.team !== 'SN' && c.team !== 'SS' && inPost(c.worker, a.start, a.authorised ?? AS_AT)) {
       a.team = c.team;
       a.worker = c.worker.code;
@@ -1993,7 +1998,7 @@ async function run(): Promise<void> {
 
   const extracts = [
     contactsExtract(contacts),
-    assessmentsExtract(assessments, cases),
+    assessmentsExtract(assessments),
     plansExtract(families),
     coreGroupsExtract(families),
     supervisionsExtract(supervisions),
