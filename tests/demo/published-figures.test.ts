@@ -1,5 +1,5 @@
 /**
- * The demo extracts (fixtures/demo, written by scripts/demo-data.ts) must
+ * The demo extracts (fixtures/demo, written by scripts/demo/main.ts) must
  * reproduce the figures quoted in the improvement plan, as the built command
  * line prints them.
  */

@@ -4,18 +4,8 @@
  * workers, duplicates, conflicting keys and invalid rows. Small enough for
  * tests, varied enough to reach every rule.
  */
+import { mulberry32 } from '../../scripts/lib/mulberry32.js';
 import { dayFromYmd, formatDay, ymdFromDay } from '../../src/core/day.js';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface MessyOptions {
   readonly seed?: number;
