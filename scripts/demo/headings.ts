@@ -1,30 +1,33 @@
 /**
  * The first line of each demo file: the Annex A headings the council's
- * system exports for contacts, assessments and CP plans, and plain column
- * names for the rest. The cells of a row follow the same order.
- *
- * These repeat what src/normalise knows of each extract (its columns and
- * their aliases); they are kept here, in one place, so that deriving them
- * from the extract definitions is one edit.
+ * system exports for contacts, assessments and CP plans (taken from the
+ * extract definitions), a few headings of its own, and plain column names
+ * for the rest. The cells of a row follow the same order.
  */
+import { presetHeading } from '../../src/normalise/extracts.js';
+
+const contact = (column: string) => presetHeading('contacts', column);
+const assessment = (column: string) => presetHeading('assessments', column);
+const plan = (column: string) => presetHeading('cp_plans', column);
+
 export const HEADERS = {
   contacts: [
     'Contact ID',
-    'Child Unique ID',
+    contact('child_id'),
     'Gender',
-    'Date of Contact',
+    contact('contact_date'),
     'Decision Date',
-    'Contact Source',
+    contact('source'),
     'Outcome',
-    'Allocated Team',
-    'Allocated Worker',
+    contact('team'),
+    contact('worker'),
   ],
   assessments: [
     'Assessment ID',
-    'Child Unique ID',
+    assessment('child_id'),
     'Referral Date',
-    'Continuous Assessment Start Date',
-    'Continuous Assessment Date of Authorisation',
+    assessment('start_date'),
+    assessment('authorised_date'),
     'Kind',
     'Factors Identified at End of Assessment',
     'Team',
@@ -32,11 +35,11 @@ export const HEADERS = {
   ],
   cp_plans: [
     'Plan ID',
-    'Child Unique ID',
-    'Child Protection Plan Start Date',
-    'Child Protection Plan End Date',
-    'Latest Category of Abuse',
-    'Number of Previous Child Protection Plans',
+    plan('child_id'),
+    plan('start_date'),
+    plan('end_date'),
+    plan('category'),
+    plan('previous_plans'),
     'Team',
     'Worker',
   ],
