@@ -17,8 +17,8 @@ import { REGIONS } from '../core/calendar.js';
 import { type Config, describeConfig } from '../config/config.js';
 import type { Measure } from '../measures/types.js';
 import type { LoadedExtract } from '../normalise/load.js';
-import { scorecardJson } from '../render/json.js';
 import type { Scorecard } from './scorecard.js';
+import { scorecardJson } from './scorecard-json.js';
 import { defaultTolerance, type Targets, type Tolerance } from './targets.js';
 import { formatMonth } from '../core/period.js';
 
