@@ -38,7 +38,7 @@ export async function runExplain(options: ExplainOptions, io: CliIo): Promise<nu
   }
   const run = await prepareRun(options, io);
   const files: Partial<Record<ExtractName, string>> = {};
-  for (const x of run.extracts) files[x.name] = x.file;
+  for (const x of run.extracts) files[x.name] = x.source.path;
   let explanation = explain({ measure, period: run.periods[0]!, data: run.data, context: run.context, files, all: options.all });
   if (secret !== undefined) explanation = mapIdentifiers(explanation, pseudonymiser(secret));
   const render = EXPLAIN_FORMATS[options.format as keyof typeof EXPLAIN_FORMATS];

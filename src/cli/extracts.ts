@@ -1,18 +1,29 @@
 /**
- * Finding the extract files and loading them.
+ * Finding the extract files and loading them: each file is a source, read
+ * on this thread or in a worker thread.
  */
 import { join } from 'node:path';
 import type { Day } from '../core/day.js';
 import { type Config, mappingOf } from '../config/config.js';
 import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts.js';
-import { type ExtractState, type LoadedExtract, restoreExtract } from '../normalise/load.js';
+import { type LoadedExtract, restoreExtract } from '../normalise/load.js';
 import { CliError } from './errors.js';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { checkFile, listFolder } from './io.js';
-import { describeLoadFailure, failureError, type LoadFailure, type LoadJob, readExtractFile, type WorkerReply } from './load-protocol.js';
+import {
+  describeLoadFailure,
+  type ExtractRead,
+  failureError,
+  jobSource,
+  type LoadFailure,
+  type LoadJob,
+  readSource,
+  type SourceJob,
+  type WorkerReply,
+} from './load-protocol.js';
 import type { Progress } from './progress.js';
 
 export interface ExtractSources {
@@ -56,24 +67,37 @@ export async function locateExtracts(sources: ExtractSources): Promise<Map<Extra
 /** What became of one extract. */
 export type LoadOutcome =
   | { readonly kind: 'loaded'; readonly extract: LoadedExtract }
-  | { readonly kind: 'failed'; readonly name: ExtractName; readonly file: string; readonly failure: LoadFailure };
+  | { readonly kind: 'failed'; readonly name: ExtractName; readonly failure: LoadFailure };
 
 export interface LoadOptions {
   readonly progress?: Progress | undefined;
-  /** How many extracts to read at once (default: one per CPU core for 16 MiB of extracts or more, else one). */
+  /** How many sources to read at once (default: one per CPU core for 16 MiB of sources or more, else one). */
   readonly jobs?: number | undefined;
 }
 
-/** Below this much data in all, extracts are read on one thread unless --jobs says otherwise. */
+/** Below this much data in all, sources are read on one thread unless --jobs says otherwise. */
 const PARALLEL_FROM_BYTES = 16 * 1024 * 1024;
 
-/** The compiled worker, when running from the build (tests run the sources, and read one extract at a time). */
+/** The compiled worker, when running from the build (tests run the sources, and read one source at a time). */
 const WORKER = new URL('./load-worker.js', import.meta.url);
 
+/** A source to read, before its size is known; `order` is its first extract's place in the usual order. */
+type PlannedJob = Omit<SourceJob, 'size'> & { readonly order: number };
+
+/** The sources to read: one per file, each with the extracts it holds (a CSV file holds one). */
+function sourceJobs(files: ReadonlyMap<ExtractName, string>, config: Config): PlannedJob[] {
+  const jobs: PlannedJob[] = [];
+  for (const [order, name] of EXTRACT_NAMES.entries()) {
+    const path = files.get(name);
+    if (path !== undefined) jobs.push({ kind: 'csv', path, extracts: [{ name, mapping: mappingOf(config, name) }], order });
+  }
+  return jobs;
+}
+
 /**
- * Reads every extract, several at once on a machine with several cores: the
- * largest on this thread, the others in worker threads, each streamed. The
- * outcome does not depend on which thread read what.
+ * Reads every extract, several sources at once on a machine with several
+ * cores: the largest on this thread, the others in worker threads, each
+ * streamed. The outcome does not depend on which thread read what.
  */
 export async function loadAll(
   files: ReadonlyMap<ExtractName, string>,
@@ -82,23 +106,26 @@ export async function loadAll(
   options: LoadOptions = {},
 ): Promise<Map<ExtractName, LoadOutcome>> {
   const outcomes = new Map<ExtractName, LoadOutcome>();
-  const queue: { name: ExtractName; path: string; size: number }[] = [];
-  for (const name of EXTRACT_NAMES) {
-    const path = files.get(name);
-    if (path === undefined) continue;
+  const settle = (reads: readonly ExtractRead[]) => {
+    for (const read of reads) outcomes.set(read.name, read.kind === 'loaded' ? { kind: 'loaded', extract: read.extract } : read);
+  };
+  const failAll = (job: PlannedJob, failure: LoadFailure) => settle(job.extracts.map(({ name }) => ({ kind: 'failed', name, failure })));
+  const queue: (PlannedJob & { readonly size: number })[] = [];
+  for (const job of sourceJobs(files, config)) {
     try {
-      queue.push({ name, path, size: await checkFile(path) });
+      queue.push({ ...job, size: await checkFile(job.path) });
     } catch (e) {
-      outcomes.set(name, { kind: 'failed', name, file: path, failure: describeLoadFailure(e, path) });
+      failAll(job, describeLoadFailure(e, jobSource(job)));
     }
   }
   // Largest first, so the long reads start at once.
-  queue.sort((a, b) => b.size - a.size || EXTRACT_NAMES.indexOf(a.name) - EXTRACT_NAMES.indexOf(b.name));
+  queue.sort((a, b) => b.size - a.size || a.order - b.order);
   const progress = options.progress?.enabled ? options.progress : undefined;
   const total = queue.reduce((n, j) => n + j.size, 0);
-  progress?.start(`${queue.length} extract${queue.length === 1 ? '' : 's'}`, total);
+  const count = queue.reduce((n, j) => n + j.extracts.length, 0);
+  progress?.start(`${count} extract${count === 1 ? '' : 's'}`, total);
 
-  // A worker takes a tenth of a second to start: not worth it for small extracts.
+  // A worker takes a tenth of a second to start: not worth it for small sources.
   const jobs = options.jobs ?? (total >= PARALLEL_FROM_BYTES ? availableParallelism() : 1);
   const wanted = Math.min(jobs, queue.length) - 1;
   const workers = wanted > 0 && existsSync(fileURLToPath(WORKER)) ? Array.from({ length: wanted }, () => new Worker(WORKER)) : [];
@@ -107,24 +134,21 @@ export async function loadAll(
 
   const onThisThread = async (): Promise<void> => {
     for (let job = take(); job; job = take()) {
-      const { name, path } = job;
+      const onBytes = progress ? (bytes: number) => progress.advance(bytes) : undefined;
       try {
-        const onBytes = progress ? (bytes: number) => progress.advance(bytes) : undefined;
-        const extract = await readExtractFile({ ...job, asAt, mapping: mappingOf(config, name) }, onBytes);
-        outcomes.set(name, { kind: 'loaded', extract });
+        settle(await readSource({ ...job, asAt }, onBytes));
       } catch (e) {
-        outcomes.set(name, { kind: 'failed', name, file: path, failure: describeLoadFailure(e, path) });
+        failAll(job, describeLoadFailure(e, jobSource(job)));
       }
     }
   };
 
   const onWorker = async (worker: Worker): Promise<void> => {
     // Ended as soon as there is nothing left for it: its heap is freed while
-    // this thread is still reading the largest extract.
+    // this thread is still reading the largest source.
     for (let job = take(); job; job = take()) {
-      const { name, path } = job;
       const id = nextId++;
-      const reply = await new Promise<WorkerReply>((resolve, reject) => {
+      const reply = await new Promise<Extract<WorkerReply, { kind: 'done' }>>((resolve, reject) => {
         const onMessage = (m: WorkerReply) => {
           if (m.id !== id) return;
           if (m.kind === 'progress') progress?.advance(m.bytes);
@@ -134,15 +158,10 @@ export async function loadAll(
           }
         };
         worker.on('message', onMessage).on('error', reject);
-        const message: LoadJob = { id, name, path, size: job.size, asAt, mapping: mappingOf(config, name), progress: progress !== undefined };
+        const message: LoadJob = { id, kind: job.kind, path: job.path, size: job.size, extracts: job.extracts, asAt, progress: progress !== undefined };
         worker.postMessage(message);
       });
-      outcomes.set(
-        name,
-        reply.kind === 'loaded'
-          ? { kind: 'loaded', extract: restoreExtract(reply.state as ExtractState) }
-          : { kind: 'failed', name, file: path, failure: (reply as { failure: LoadFailure }).failure },
-      );
+      settle(reply.extracts.map((x): ExtractRead => (x.kind === 'loaded' ? { kind: 'loaded', name: x.name, extract: restoreExtract(x.state) } : x)));
     }
     await worker.terminate();
   };

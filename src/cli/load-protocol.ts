@@ -1,47 +1,76 @@
 /**
  * What the main thread and the extract-reading workers say to each other;
- * how either reads one extract file, and describes a failure to read it.
+ * how either reads one source, and describes a failure to read it.
+ *
+ * The unit of work is a source file: today a CSV file, which holds one
+ * extract. A workbook (a later kind of source) will hold several extracts,
+ * one per sheet, read in one pass over the file; a job therefore names the
+ * extracts it yields and its reply carries an outcome for each.
  */
 import type { Day } from '../core/day.js';
 import type { ExtractName } from '../normalise/extracts.js';
 import { type ExtractState, type LoadedExtract, loadExtract } from '../normalise/load.js';
+import type { FileProblem } from '../normalise/problems.js';
 import { ExtractError, type ExtractMapping } from '../normalise/validate.js';
+import { csvSource } from '../read/csv-source.js';
+import { type SourceRef, unreadable } from '../read/source.js';
+import { problemLine } from '../report/wording.js';
 import { CliError } from './errors.js';
 import { fileStream } from './io.js';
 
-export interface LoadJob {
-  readonly id: number;
+/** One extract a source holds, and how to read it. */
+export interface ExtractJob {
   readonly name: ExtractName;
+  readonly mapping: ExtractMapping;
+}
+
+/** A source file to read, and the extracts it holds (a CSV file holds exactly one). */
+export interface SourceJob {
+  readonly kind: 'csv';
   readonly path: string;
   /** The file's size in bytes. */
   readonly size: number;
+  readonly extracts: readonly ExtractJob[];
+}
+
+export interface LoadJob extends SourceJob {
+  readonly id: number;
   readonly asAt: Day;
-  readonly mapping: ExtractMapping;
   /** Send progress messages as bytes are read. */
   readonly progress: boolean;
 }
 
-/** Why an extract could not be read. */
+/** Why an extract could not be read: a problem with its source, or a bug. */
 export type LoadFailure =
-  | { readonly type: 'extract'; readonly code: string; readonly line: number; readonly detail: string; readonly message: string }
-  | { readonly type: 'cli'; readonly message: string }
+  | { readonly type: 'problem'; readonly problem: FileProblem }
   | { readonly type: 'internal'; readonly message: string; readonly stack: string };
+
+/** What became of one extract of a source. */
+export type ExtractRead =
+  | { readonly kind: 'loaded'; readonly name: ExtractName; readonly extract: LoadedExtract }
+  | { readonly kind: 'failed'; readonly name: ExtractName; readonly failure: LoadFailure };
+
+/** The same, as plain data that can travel between threads. */
+export type ExtractReply =
+  | { readonly kind: 'loaded'; readonly name: ExtractName; readonly state: ExtractState }
+  | { readonly kind: 'failed'; readonly name: ExtractName; readonly failure: LoadFailure };
 
 export type WorkerReply =
   | { readonly kind: 'progress'; readonly id: number; readonly bytes: number }
-  | { readonly kind: 'loaded'; readonly id: number; readonly state: ExtractState }
-  | { readonly kind: 'failed'; readonly id: number; readonly failure: LoadFailure };
+  | { readonly kind: 'done'; readonly id: number; readonly extracts: readonly ExtractReply[] };
+
+/** The source a job reads, as named to the user. */
+export function jobSource(job: Pick<SourceJob, 'kind' | 'path'>): SourceRef {
+  return { kind: job.kind, path: job.path };
+}
 
 /**
- * Reads and validates one extract file, on whichever thread. `onBytes` hears
- * of each new stretch of the file read: a file read a second time (as
- * Windows-1252, once it turned out not to be UTF-8) counts only the bytes
- * beyond those the first reading reached.
+ * Reads and validates every extract of one source, on whichever thread.
+ * `onBytes` hears of each new stretch of the file read: a file read a second
+ * time (as Windows-1252, once it turned out not to be UTF-8) counts only the
+ * bytes beyond those the first reading reached.
  */
-export function readExtractFile(
-  job: Pick<LoadJob, 'name' | 'path' | 'size' | 'asAt' | 'mapping'>,
-  onBytes?: (bytes: number) => void,
-): Promise<LoadedExtract> {
+export async function readSource(job: Omit<LoadJob, 'id' | 'progress'>, onBytes?: (bytes: number) => void): Promise<ExtractRead[]> {
   let counted = 0;
   const open = () => {
     const stream = fileStream(job.path);
@@ -57,13 +86,23 @@ export function readExtractFile(
     }
     return stream;
   };
-  return loadExtract(job.name, open, { file: job.path, asAt: job.asAt, mapping: job.mapping, sizeHint: job.size });
+  const reads: ExtractRead[] = [];
+  // A CSV file holds one extract. (A workbook will read its sheets in one pass, each into its own validator.)
+  for (const { name, mapping } of job.extracts) {
+    try {
+      const source = csvSource(job.path, open, { encoding: mapping.encoding, size: job.size });
+      reads.push({ kind: 'loaded', name, extract: await loadExtract(name, source, { asAt: job.asAt, mapping }) });
+    } catch (e) {
+      reads.push({ kind: 'failed', name, failure: describeLoadFailure(e, jobSource(job)) });
+    }
+  }
+  return reads;
 }
 
-export function describeLoadFailure(e: unknown, path: string): LoadFailure {
-  if (e instanceof ExtractError) return { type: 'extract', code: e.code, line: e.line, detail: e.detail, message: e.message };
-  if (e instanceof CliError) return { type: 'cli', message: e.message };
-  if ((e as NodeJS.ErrnoException)?.code) return { type: 'cli', message: `cannot read ${path}: ${(e as Error).message}` };
+export function describeLoadFailure(e: unknown, source: SourceRef): LoadFailure {
+  if (e instanceof ExtractError) return { type: 'problem', problem: e.problem };
+  if (e instanceof CliError) return { type: 'problem', problem: unreadable(source, e.message) };
+  if ((e as NodeJS.ErrnoException)?.code) return { type: 'problem', problem: unreadable(source, `cannot read ${source.path}: ${(e as Error).message}`) };
   const err = e as Error;
   return { type: 'internal', message: err?.message ?? String(e), stack: err?.stack ?? '' };
 }
@@ -71,5 +110,5 @@ export function describeLoadFailure(e: unknown, path: string): LoadFailure {
 /** The failure as the error the commands handle: one plain line, or an internal error. */
 export function failureError(failure: LoadFailure): Error {
   if (failure.type === 'internal') return Object.assign(new Error(failure.message), { stack: failure.stack });
-  return new CliError(failure.message);
+  return new CliError(problemLine(failure.problem));
 }

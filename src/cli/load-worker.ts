@@ -1,12 +1,12 @@
 /**
- * A worker thread that reads extracts for the main thread, so that on a
+ * A worker thread that reads sources for the main thread, so that on a
  * machine with several cores the extracts are read at the same time. It
- * receives one job at a time and sends back the loaded extract as plain
- * data (its columns travel without copying), or why it failed.
+ * receives one job (one source) at a time and sends back each extract of
+ * it as plain data (its columns travel without copying), or why it failed.
  */
 import { parentPort } from 'node:worker_threads';
 import { extractState } from '../normalise/load.js';
-import { describeLoadFailure, type LoadJob, readExtractFile, type WorkerReply } from './load-protocol.js';
+import { describeLoadFailure, type ExtractReply, jobSource, type LoadJob, readSource, type WorkerReply } from './load-protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('load-worker.js runs as a worker thread');
@@ -17,12 +17,23 @@ port.on('message', (job: LoadJob) => {
 
 async function run(job: LoadJob): Promise<void> {
   const reply = (message: WorkerReply, transfer: ArrayBuffer[] = []) => port!.postMessage(message, transfer);
+  const extracts: ExtractReply[] = [];
+  const transfer = new Set<ArrayBuffer>();
   try {
     const onBytes = job.progress ? (bytes: number) => reply({ kind: 'progress', id: job.id, bytes }) : undefined;
-    const extract = await readExtractFile(job, onBytes);
-    const { state, transfer } = extractState(extract);
-    reply({ kind: 'loaded', id: job.id, state }, transfer);
+    for (const read of await readSource(job, onBytes)) {
+      if (read.kind === 'failed') {
+        extracts.push(read);
+        continue;
+      }
+      const { state, transfer: buffers } = extractState(read.extract);
+      extracts.push({ kind: 'loaded', name: read.name, state });
+      for (const b of buffers) transfer.add(b);
+    }
   } catch (e) {
-    reply({ kind: 'failed', id: job.id, failure: describeLoadFailure(e, job.path) });
+    // readSource reports each extract's failure itself; anything else fails them all.
+    const failure = describeLoadFailure(e, jobSource(job));
+    for (const { name } of job.extracts) if (!extracts.some((x) => x.name === name)) extracts.push({ kind: 'failed', name, failure });
   }
+  reply({ kind: 'done', id: job.id, extracts }, [...transfer]);
 }

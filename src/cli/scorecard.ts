@@ -17,6 +17,8 @@ import type { Period } from '../core/period.js';
 import { buildManifest, type RunOptions } from '../report/manifest.js';
 import { buildScorecard, type InputSummary, type Scorecard } from '../report/scorecard.js';
 import { parseTargets, type Targets } from '../report/targets.js';
+import { checkExtract } from '../report/validation.js';
+import { sourceText } from '../report/wording.js';
 import { CliError, EXIT } from './errors.js';
 import { type ExtractSources, loadExtracts, locateExtracts } from './extracts.js';
 import { type CliIo, readTextFile, writeFileAtomic } from './io.js';
@@ -60,7 +62,7 @@ export function overRejectionLimit(extracts: readonly LoadedExtract[], percent: 
     .filter((x) => x.counts.read > 0 && (100 * x.counts.rejected) / x.counts.read > percent)
     .map(
       (x) =>
-        `${x.file}: ${roundedRatio(x.counts.rejected, x.counts.read, 100)}% of rows rejected ` +
+        `${sourceText(x.source)}: ${roundedRatio(x.counts.rejected, x.counts.read, 100)}% of rows rejected ` +
         `(${formatCount(x.counts.rejected)} of ${formatCount(x.counts.read)}), more than --max-rejected ${percent}%`,
     );
 }
@@ -102,7 +104,7 @@ export function measureData(extracts: readonly LoadedExtract[]): MeasureData {
 }
 
 export function inputSummaries(extracts: readonly LoadedExtract[]): InputSummary[] {
-  return extracts.map((x) => ({ name: x.name, path: x.file, sha256: x.sha256, bytes: x.bytes, rows: x.counts }));
+  return extracts.map((x) => ({ name: x.name, path: x.source.path, sha256: x.source.sha256, bytes: x.source.bytes, rows: x.counts }));
 }
 
 /** Everything a scorecard run needs, loaded and checked. */
@@ -197,7 +199,7 @@ export async function runScorecard(options: ScorecardOptions, io: CliIo): Promis
   }
   const maxRejected = options.maxRejected === undefined ? undefined : parsePercent(options.maxRejected, '--max-rejected');
   const run = await computeScorecard(options, io);
-  const problems = summariseProblems(run.extracts);
+  const problems = summariseProblems(run.extracts.map((extract) => checkExtract({ kind: 'loaded', extract })));
   if (problems) io.stderr.write(problems);
   const rejected = run.extracts.reduce((n, x) => n + x.counts.rejected, 0);
   if (options.strict && rejected > 0) {

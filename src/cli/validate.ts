@@ -6,9 +6,9 @@
  */
 import { formatDay } from '../core/day.js';
 import { EXTRACT_NAMES } from '../normalise/extracts.js';
-import { describeWarning } from '../render/problems.js';
 import { VALIDATION_FORMATS } from '../render/validation.js';
 import { buildValidation, type ExtractOutcome } from '../report/validation.js';
+import { problemText, sourceText, warningLine } from '../report/wording.js';
 import { CliError, EXIT } from './errors.js';
 import { type ExtractSources, loadAll, locateExtracts } from './extracts.js';
 import { type CliIo, writeFileAtomic } from './io.js';
@@ -40,9 +40,7 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
     if (outcome.kind === 'loaded') return outcome;
     const f = outcome.failure;
     if (f.type === 'internal') throw failureError(f);
-    return f.type === 'extract'
-      ? { kind: 'failed', name, file: outcome.file, code: f.code, line: f.line, message: f.detail }
-      : { kind: 'failed', name, file: outcome.file, code: 'unreadable', line: 0, message: f.message };
+    return { kind: 'failed', name, problem: f.problem };
   });
   const report = buildValidation(generator(), formatDay(asAt), outcomes);
   const text = VALIDATION_FORMATS[options.format as keyof typeof VALIDATION_FORMATS](report);
@@ -50,14 +48,14 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
   else io.stdout.write(text);
   // A line on stderr too, for scheduled jobs that keep only that.
   const unreadable = report.extracts.filter((x) => x.status === 'unreadable');
-  for (const x of unreadable) io.stderr.write(`csc-kpi: ${x.file} cannot be read: ${x.error!.message}\n`);
+  for (const x of unreadable) io.stderr.write(`csc-kpi: ${sourceText(x.source!)} cannot be read: ${problemText(x.error!)}\n`);
   for (const x of report.extracts) {
-    for (const w of x.warnings) io.stderr.write(`csc-kpi: ${describeWarning(x.file!, w)}\n`);
+    for (const w of x.warnings) io.stderr.write(`csc-kpi: ${warningLine(w)}\n`);
   }
   const rejected = report.extracts.filter((x) => x.status === 'rejected');
   if (rejected.length) {
     const rows = rejected.reduce((n, x) => n + x.rows!.rejected, 0);
-    io.stderr.write(`csc-kpi: ${rows} row${rows === 1 ? '' : 's'} rejected in ${rejected.map((x) => x.file).join(', ')}\n`);
+    io.stderr.write(`csc-kpi: ${rows} row${rows === 1 ? '' : 's'} rejected in ${rejected.map((x) => sourceText(x.source!)).join(', ')}\n`);
   }
   if (unreadable.length) return EXIT.usage;
   if (rejected.length) return EXIT.rejected;

@@ -12,18 +12,6 @@ export function normaliseHeader(header: string): string {
   return header.replace(/^\uFEFF/, '').toLowerCase().replace(/[\s_-]+/g, '');
 }
 
-/** Spreadsheet column letters: 1 → A, 27 → AA. */
-export function columnLetter(column: number): string {
-  let n = column;
-  let out = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 export interface MappedColumn {
   readonly field: FieldDef;
   /** 0-based position in the row. */

@@ -1,25 +1,21 @@
 /**
- * Loading one extract: CSV records through the validator into a record table.
+ * Loading one extract: the rows of a source through the validator into a
+ * record table.
  */
-import type { Readable } from 'node:stream';
-import { readCsv } from '../read/csv.js';
-import { DecodeError, type Encoding, encodingName, NotUtf8Error } from '../read/decode.js';
+import { type Provenance, type Source, SourceError, type SourceRead, type SourceRef, sourceRef } from '../read/source.js';
 import { EXTRACTS, type ExtractName } from './extracts.js';
 import type { MappedColumn } from './headers.js';
 import { transferables } from './columns.js';
+import type { ExtractWarning, Rejection } from './problems.js';
 import { RecordTable, type TableState } from './table.js';
-import { type Duplicate, ExtractError, ExtractValidator, type Rejection, type RowCounts, type ValidateOptions } from './validate.js';
+import { type Duplicate, ExtractError, ExtractValidator, type RowCounts, type ValidateOptions } from './validate.js';
 
 export interface LoadedExtract<N extends ExtractName = ExtractName> {
   readonly name: N;
-  /** The file as named to the user. */
-  readonly file: string;
-  readonly bytes: number;
-  readonly sha256: string;
-  readonly encoding: Encoding;
+  /** Where the rows came from, and its provenance (path, size, SHA-256, encoding or sheet, blank lines skipped). */
+  readonly source: Provenance;
   readonly counts: Readonly<RowCounts>;
-  readonly blankLines: number;
-  /** The line of the header row (after any blank lines at the top). */
+  /** The line (row of a sheet) of the header (after any blank lines at the top). */
   readonly headerLine: number;
   readonly columns: { readonly headers: readonly string[]; readonly mapped: readonly MappedColumn[]; readonly ignored: readonly string[] };
   readonly rejections: readonly Rejection[];
@@ -27,90 +23,49 @@ export interface LoadedExtract<N extends ExtractName = ExtractName> {
   readonly records: RecordTable<N>;
 }
 
-type ByteStream = Readable | AsyncIterable<Uint8Array>;
-
-/** The bytes of an extract: a stream, or a way to open it (needed to re-read a non-UTF-8 file). */
-export type ExtractSource = ByteStream | (() => ByteStream | Promise<ByteStream>);
-
 /**
- * Reads and validates one extract.
- *
- * With the encoding left to `auto`, a file without a byte order mark is read
- * as UTF-8; if it turns out not to be UTF-8 and the source can be opened
- * again, it is read again as Windows-1252 (what Excel writes on a UK PC).
- * @throws ExtractError when the file cannot be used at all.
+ * Reads and validates one extract from its source.
+ * @throws ExtractError when the extract cannot be used at all (the source
+ *   cannot be read, or has no usable header).
  */
 export async function loadExtract<N extends ExtractName>(
   name: N,
-  source: ExtractSource,
-  options: ValidateOptions,
+  source: Source,
+  options: Omit<ValidateOptions, 'sizeHint'>,
 ): Promise<LoadedExtract<N>> {
-  const setting = options.mapping?.encoding ?? 'auto';
-  const open = async (): Promise<ByteStream> => (typeof source === 'function' ? source() : source);
+  // A source may start over (a CSV file read again as Windows-1252): each start gets a fresh validator.
+  let validator = undefined as ExtractValidator<N> | undefined;
+  const start = () => (validator = new ExtractValidator<N>(EXTRACTS[name], source.ref, { ...options, sizeHint: source.size }));
+  let read: SourceRead;
   try {
-    return await loadOnce(name, await open(), options, setting);
+    read = await source.read(start);
   } catch (e) {
-    if (e instanceof NotUtf8Error && typeof source === 'function') {
-      try {
-        return await loadOnce(name, await open(), options, 'windows-1252');
-      } catch (again) {
-        if (again instanceof DecodeError) {
-          throw undecodable(options.file, again, `it is not UTF-8 (byte ${e.offset}) nor Windows-1252 (${again.message})`);
-        }
-        throw again;
-      }
-    }
-    if (e instanceof DecodeError) throw undecodable(options.file, e, e.message);
+    if (e instanceof SourceError) throw new ExtractError(e.problem);
     throw e;
   }
-}
-
-function undecodable(file: string, e: DecodeError, detail: string): ExtractError {
-  const hint =
-    e.encoding === 'windows-1252'
-      ? 're-export it as "CSV UTF-8"'
-      : `the file is not ${encodingName(e.encoding)} throughout; re-export it as "CSV UTF-8", or set mapping.<extract>.encoding in the configuration`;
-  return new ExtractError('undecodable', file, 0, `cannot decode the file: ${detail}; ${hint}`);
-}
-
-async function loadOnce<N extends ExtractName>(
-  name: N,
-  input: ByteStream,
-  options: ValidateOptions,
-  encoding: 'auto' | Encoding,
-): Promise<LoadedExtract<N>> {
-  const validator = new ExtractValidator<N>(EXTRACTS[name], options);
-  const stats = await readCsv(input, validator, { encoding });
-  if (!stats.hadHeader) {
-    throw new ExtractError('empty-file', options.file, 1, stats.bytes === 0 ? 'the file is empty: there is no header row' : 'the file has no header row, only blank lines');
+  const v = validator!;
+  const match = v.headerMatch;
+  if (!match) {
+    throw new ExtractError({ code: 'empty-file', at: { source: source.ref, line: 1, column: 0 }, params: { onlyBlankLines: !read.empty } });
   }
-  const match = validator.headerMatch!;
-  validator.records.seal();
+  v.records.seal();
   return {
     name,
-    file: options.file,
-    bytes: stats.bytes,
-    sha256: stats.sha256,
-    encoding: stats.encoding,
-    counts: { ...validator.counts },
-    blankLines: stats.blankLines,
-    headerLine: validator.headerLine,
+    source: read.provenance,
+    counts: { ...v.counts },
+    headerLine: v.headerLine,
     columns: { headers: match.headers, mapped: match.mapped, ignored: match.ignored },
-    rejections: validator.rejections,
-    duplicates: validator.duplicates,
-    records: validator.records,
+    rejections: v.rejections,
+    duplicates: v.duplicates,
+    records: v.records,
   };
 }
 
 /** A loaded extract as plain data, to move it between threads. */
 export interface ExtractState {
   readonly name: ExtractName;
-  readonly file: string;
-  readonly bytes: number;
-  readonly sha256: string;
-  readonly encoding: Encoding;
+  readonly source: Provenance;
   readonly counts: RowCounts;
-  readonly blankLines: number;
   readonly headerLine: number;
   readonly headers: readonly string[];
   /** Mapped columns as [field name, 0-based index, header]. */
@@ -126,12 +81,8 @@ export function extractState(x: LoadedExtract): { state: ExtractState; transfer:
   const table = x.records.snapshot();
   const state: ExtractState = {
     name: x.name,
-    file: x.file,
-    bytes: x.bytes,
-    sha256: x.sha256,
-    encoding: x.encoding,
+    source: x.source,
     counts: { ...x.counts },
-    blankLines: x.blankLines,
     headerLine: x.headerLine,
     headers: x.columns.headers,
     mapped: x.columns.mapped.map((m) => [m.field.name, m.index, m.header] as const),
@@ -149,12 +100,8 @@ export function restoreExtract(state: ExtractState): LoadedExtract {
   const def = EXTRACTS[state.name];
   return {
     name: state.name,
-    file: state.file,
-    bytes: state.bytes,
-    sha256: state.sha256,
-    encoding: state.encoding,
+    source: state.source,
     counts: state.counts,
-    blankLines: state.blankLines,
     headerLine: state.headerLine,
     columns: {
       headers: state.headers,
@@ -167,25 +114,13 @@ export function restoreExtract(state: ExtractState): LoadedExtract {
   };
 }
 
-/** Something worth a second look in an extract that could still be used. */
-export interface ExtractWarning {
-  readonly code: 'no-rows';
-  readonly line: number;
-  readonly message: string;
-}
-
 /**
  * Warnings about an extract as a whole: a header with no data rows under it
  * is read (its measures see no records), but is far more often a failed export
  * than a quiet month.
  */
-export function extractWarnings(x: Pick<LoadedExtract, 'name' | 'counts' | 'headerLine'>): ExtractWarning[] {
+export function extractWarnings(x: Pick<LoadedExtract, 'name' | 'source' | 'counts' | 'headerLine'>): ExtractWarning[] {
   if (x.counts.read > 0) return [];
-  return [
-    {
-      code: 'no-rows',
-      line: x.headerLine,
-      message: `the file has a header but no data rows, so the measures see no ${EXTRACTS[x.name].noun}s at all; check that the export finished and covers the right dates`,
-    },
-  ];
+  const source: SourceRef = sourceRef(x.source);
+  return [{ code: 'no-rows', at: { source, line: x.headerLine, column: 0 }, params: { noun: EXTRACTS[x.name].noun } }];
 }

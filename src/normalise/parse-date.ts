@@ -21,17 +21,8 @@
  */
 import { type Day, dayFromYmd, isValidYmd, MONTH_ABBREVIATIONS } from '../core/day.js';
 
-/** Why a date cell could not be read. */
+/** Why a date cell could not be read (worded in src/report/wording.ts). */
 export type DateProblem = 'two-digit-year' | 'no-such-day' | 'bad-time' | 'serial-number' | 'year-out-of-range' | 'not-a-date';
-
-export const DATE_PROBLEM_TEXT: Record<DateProblem, string> = {
-  'two-digit-year': 'two-digit years are ambiguous; write the year in full (dd/mm/yyyy)',
-  'no-such-day': 'there is no such day (dates are read day first: dd/mm/yyyy)',
-  'bad-time': 'the time after the date is not a time of day (hh:mm or hh:mm:ss)',
-  'serial-number': 'a bare number is not a date (it looks like a spreadsheet serial date; format the column as a date)',
-  'year-out-of-range': 'the year is before 1900',
-  'not-a-date': 'not a date; use yyyy-mm-dd or dd/mm/yyyy',
-};
 
 /** "jan" → 1 ... "dec" → 12. */
 const MONTHS: Readonly<Record<string, number>> = Object.fromEntries(MONTH_ABBREVIATIONS.map((m, i) => [m.toLowerCase(), i + 1]));

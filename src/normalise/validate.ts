@@ -3,50 +3,20 @@
  *
  * Every data row read ends in exactly one of three states:
  * - valid: stored in the extract's record table;
- * - rejected: with a code, the file, the line and the column at fault;
+ * - rejected: with a code, the source, the line (or row) and the column at
+ *   fault, and the particulars as data (see problems.ts);
  * - duplicate: the same key as an earlier valid row, and the same values.
  * A later row with the key of an earlier valid row but different values is
  * rejected as `duplicate-key`; the first row is kept.
  */
-import { type Day, formatDay } from '../core/day.js';
-import type { CsvProblem, CsvSink } from '../read/csv.js';
+import type { Day } from '../core/day.js';
 import type { EncodingSetting } from '../read/decode.js';
+import type { RecordProblem, RowSink, SourceRef } from '../read/source.js';
 import type { ExtractDef, ExtractName, FieldDef } from './extracts.js';
 import { type HeaderMatch, matchHeader } from './headers.js';
-import { DATE_PROBLEM_TEXT, type DateOptions, parseDate } from './parse-date.js';
+import { type DateOptions, parseDate } from './parse-date.js';
+import type { FileProblem, Rejection, RowProblemCode, RowProblemParams } from './problems.js';
 import { type Cell, RecordTable } from './table.js';
-
-export const REJECTION_CODES = [
-  'missing-value',
-  'invalid-date',
-  'invalid-value',
-  'value-too-long',
-  'date-order',
-  'future-date',
-  'duplicate-key',
-  'field-count',
-  'unclosed-quote',
-  'nul-byte',
-  'record-too-long',
-  'bad-csv',
-] as const;
-export type RejectionCode = (typeof REJECTION_CODES)[number];
-
-/** One rejected row: what, where, and what to change. */
-export interface Rejection {
-  readonly code: RejectionCode;
-  readonly file: string;
-  readonly line: number;
-  /** 1-based column in the file (A = 1); 0 when the row as a whole is at fault. */
-  readonly column: number;
-  /** The column's header as written in the file, or '' for the row as a whole. */
-  readonly header: string;
-  /** The canonical field name, or '' for the row as a whole. */
-  readonly field: string;
-  /** The offending cell as read (untrimmed; cut short after 200 characters), or '' for a blank cell. */
-  readonly value: string;
-  readonly message: string;
-}
 
 /** A row dropped as an exact repeat of an earlier one. */
 export interface Duplicate {
@@ -78,28 +48,18 @@ export interface ExtractMapping {
 }
 
 export interface ValidateOptions {
-  /** File name as shown in messages. */
-  readonly file: string;
   /** Dates after this day are rejected (`future-date`). */
   readonly asAt: Day;
-  /** The file's size in bytes, when known: lets the key index be sized once. */
+  /** The source's size (bytes of a file), when known: lets the key index be sized once. */
   readonly sizeHint?: number | undefined;
   readonly mapping?: ExtractMapping;
 }
 
-/** Why an extract cannot be used at all. */
-export type FileProblemCode = 'empty-file' | 'missing-column' | 'ambiguous-column' | 'unreadable-header' | 'undecodable';
-
-/** An extract that cannot be used at all: empty, undecodable, or without the columns it needs. */
+/** An extract that cannot be used at all: its source unreadable, or without a usable header. */
 export class ExtractError extends Error {
   override readonly name = 'ExtractError';
-  constructor(
-    readonly code: FileProblemCode,
-    readonly file: string,
-    readonly line: number,
-    readonly detail: string,
-  ) {
-    super(line > 0 ? `${file}:${line}: ${detail}` : `${file}: ${detail}`);
+  constructor(readonly problem: FileProblem) {
+    super(`${problem.code}: ${problem.at.source.path}${problem.at.line > 0 ? `:${problem.at.line}` : ''}`);
   }
 }
 
@@ -145,20 +105,24 @@ function choiceMap(field: FieldDef, extra: Readonly<Record<string, readonly stri
 }
 
 /** The accepted values: for a flag every spelling (Y, yes, true, 1 ...), else each value once. */
-function describeChoices(plan: ColumnPlan): string {
-  if (plan.field.type === 'flag') return [...plan.choices!.keys()].join(', ');
-  return [...new Set(plan.choices!.values())].join(', ');
+function acceptedValues(plan: ColumnPlan): string[] {
+  if (plan.field.type === 'flag') return [...plan.choices!.keys()];
+  return [...new Set(plan.choices!.values())].map(String);
 }
 
+/** Why a cell was refused: a row problem and its particulars. */
+type Failure = { readonly [C in RowProblemCode]: { readonly code: C; readonly params: RowProblemParams[C] } }[RowProblemCode];
+
 /**
- * Receives the rows of one extract from the CSV reader and sorts them into
+ * Receives the rows of one extract from its source and sorts them into
  * valid, rejected and duplicate.
  */
-export class ExtractValidator<N extends ExtractName> implements CsvSink {
+export class ExtractValidator<N extends ExtractName> implements RowSink {
   readonly def: ExtractDef;
   readonly counts: RowCounts = { read: 0, valid: 0, rejected: 0, duplicate: 0 };
   readonly rejections: Rejection[] = [];
   readonly duplicates: Duplicate[] = [];
+  private readonly source: SourceRef;
   private readonly options: ValidateOptions;
   private match: HeaderMatch | undefined;
   private headerAt = 0;
@@ -169,11 +133,13 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
   private readonly keyPos: number;
   private readonly compositeFirstPos: number;
   private readonly cells: Cell[];
-  private failure: { code: RejectionCode; message: string } = { code: 'invalid-value', message: '' };
+  /** Set by `refuse`, only when a cell is refused. */
+  private failure: Failure | undefined;
   private readonly dateOptions: DateOptions;
 
-  constructor(def: ExtractDef, options: ValidateOptions) {
+  constructor(def: ExtractDef, source: SourceRef, options: ValidateOptions) {
     this.def = def;
+    this.source = source;
     this.options = options;
     const pos = (name: string): number => def.fields.findIndex((f) => f.name === name);
     this.orderPairs = def.order.map(([a, b]) => [pos(a), pos(b)] as const);
@@ -196,26 +162,30 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
     return this.headerAt;
   }
 
-  /** The valid records (an empty table when the file had no header). */
+  /** The valid records (an empty table when the source had no header). */
   get records(): RecordTable<N> {
     this.table ??= new RecordTable<N>(this.def, new Set());
     return this.table;
   }
 
+  /** A problem with the extract as a whole, found on `line`. */
+  private fileProblem(problem: Omit<FileProblem, 'at'>, line: number): ExtractError {
+    return new ExtractError({ ...problem, at: { source: this.source, line, column: 0 } } as FileProblem);
+  }
+
   onHeader(cells: readonly string[], line: number): void {
     const match = matchHeader(this.def, cells, this.options.mapping?.columns);
-    const { file } = this.options;
     if (match.ambiguous.length > 0) {
       const [field, headers] = match.ambiguous[0]!;
-      throw new ExtractError('ambiguous-column', file, line, `columns ${headers.map((h) => `"${h}"`).join(' and ')} both mean ${field.name}; keep one`);
+      throw this.fileProblem({ code: 'ambiguous-column', params: { field: field.name, headers } }, line);
     }
     if (match.missing.length > 0) {
-      const names = match.missing.map((f) => [f.name, ...f.aliases].map((n) => `"${n}"`).join(' or '));
-      throw new ExtractError(
-        'missing-column',
-        file,
+      throw this.fileProblem(
+        {
+          code: 'missing-column',
+          params: { extract: this.def.name, needed: match.missing.map((f) => [f.name, ...f.aliases]), headers: cells },
+        },
         line,
-        `the ${this.def.name} extract needs a column ${names.join(', and a column ')}; the header has ${cells.map((c) => `"${c}"`).join(', ')}`,
       );
     }
     this.match = match;
@@ -233,38 +203,34 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
     this.table = new RecordTable<N>(this.def, new Set(match.mapped.map((m) => m.field.name)));
   }
 
-  onBadRecord(line: number, problem: CsvProblem): void {
-    if (!this.match) {
-      throw new ExtractError('unreadable-header', this.options.file, line, `the header line cannot be read: ${problem.message}`);
-    }
+  onBadRecord(line: number, problem: RecordProblem): void {
+    if (!this.match) throw this.fileProblem({ code: 'unreadable-header', params: { problem } }, line);
     this.counts.read++;
     const plan = problem.column > 0 ? this.plans.find((p) => p.index === problem.column - 1) : undefined;
     this.reject({
       code: problem.code,
-      line,
-      column: problem.column,
+      at: { source: this.source, line, column: problem.column },
+      params: problem.params,
       header: problem.column > 0 ? (this.match.headers[problem.column - 1] ?? '') : '',
       field: plan?.field.name ?? '',
       value: '',
-      message: problem.message,
-    });
+    } as Rejection);
   }
 
-  onRow(raw: readonly string[], line: number, bytesRead = 0): void {
+  onRow(raw: readonly string[], line: number, position = 0): void {
     const table = this.records;
-    if (++this.counts.read === SAMPLE_ROWS && this.options.sizeHint !== undefined && bytesRead > 0) {
-      // Size the key index for the whole file now, from the bytes a row takes so far.
-      table.reserve(Math.ceil((this.options.sizeHint / bytesRead) * SAMPLE_ROWS * 1.05));
+    if (++this.counts.read === SAMPLE_ROWS && this.options.sizeHint !== undefined && position > 0) {
+      // Size the key index for the whole source now, from what a row takes so far.
+      table.reserve(Math.ceil((this.options.sizeHint / position) * SAMPLE_ROWS * 1.05));
     }
     if (raw.length !== this.width && !this.fieldCountOk(raw)) {
       this.reject({
         code: 'field-count',
-        line,
-        column: 0,
+        at: { source: this.source, line, column: 0 },
+        params: { fields: raw.length, expected: this.width },
         header: '',
         field: '',
         value: '',
-        message: `the row has ${raw.length} fields but the header has ${this.width}; check for a stray comma or a missing quote`,
       });
       return;
     }
@@ -274,7 +240,7 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
       const text = plan.index >= 0 ? raw[plan.index] : undefined;
       const cell = this.parseCell(plan, text);
       if (cell === REFUSED) {
-        this.rejectCell(plan, line, text ?? '', this.failure.code, this.failure.message);
+        this.rejectCell(plan, line, text ?? '', this.failure!);
         return;
       }
       cells[i] = cell;
@@ -286,13 +252,10 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
       if (typeof earlier === 'number' && typeof later === 'number' && later < earlier) {
         const pa = this.plans[a]!;
         const pb = this.plans[b]!;
-        this.rejectCell(
-          pb,
-          line,
-          raw[pb.index] ?? '',
-          'date-order',
-          `${pb.field.name} ${formatDay(later)} is before ${pa.field.name} ${formatDay(earlier)}; one of the two dates is wrong`,
-        );
+        this.rejectCell(pb, line, raw[pb.index] ?? '', {
+          code: 'date-order',
+          params: { field: pb.field.name, date: later, earlierField: pa.field.name, earlierDate: earlier },
+        });
         return;
       }
     }
@@ -312,13 +275,7 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
       return;
     }
     const keyPlan = this.plans[hasId ? this.keyPos : this.compositeFirstPos]!;
-    this.rejectCell(
-      keyPlan,
-      line,
-      raw[keyPlan.index] ?? '',
-      'duplicate-key',
-      `key ${key} was already used on line ${firstLine} with different values; the row on line ${firstLine} is kept (give each ${this.def.noun} its own key, or remove the stale row)`,
-    );
+    this.rejectCell(keyPlan, line, raw[keyPlan.index] ?? '', { code: 'duplicate-key', params: { key, firstLine, noun: this.def.noun } });
   }
 
   /** Extra trailing fields are tolerated when they are all blank (a trailing comma). */
@@ -328,8 +285,8 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
     return true;
   }
 
-  private refuse(code: RejectionCode, message: string): typeof REFUSED {
-    this.failure = { code, message };
+  private refuse(failure: Failure): typeof REFUSED {
+    this.failure = failure;
     return REFUSED;
   }
 
@@ -337,16 +294,11 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
     const { field } = plan;
     const t = text === undefined ? '' : text.trim();
     if (t.length > MAX_CELL_LENGTH) {
-      return this.refuse(
-        'value-too-long',
-        `${field.name} is ${t.length.toLocaleString('en-GB')} characters long; no ${field.name} is longer than ${MAX_CELL_LENGTH} (check the column is the right one)`,
-      );
+      return this.refuse({ code: 'value-too-long', params: { field: field.name, length: t.length, max: MAX_CELL_LENGTH } });
     }
     if (t === '') {
       // A required column is always present: onHeader refuses a header without one.
-      if (field.required) {
-        return this.refuse('missing-value', `${field.name} is required but the cell is blank; fill it in, or remove the row if it is not a real ${this.def.noun}`);
-      }
+      if (field.required) return this.refuse({ code: 'missing-value', params: { field: field.name, noun: this.def.noun } });
       return field.blankAs ?? null;
     }
     switch (field.type) {
@@ -358,14 +310,9 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
         return t.toUpperCase();
       case 'date': {
         const day = parseDate(t, this.dateOptions);
-        if (typeof day === 'string') {
-          return this.refuse('invalid-date', `${field.name} "${t}": ${DATE_PROBLEM_TEXT[day]}`);
-        }
+        if (typeof day === 'string') return this.refuse({ code: 'invalid-date', params: { field: field.name, text: t, problem: day } });
         if (day > this.options.asAt) {
-          return this.refuse(
-            'future-date',
-            `${field.name} ${formatDay(day)} is after the as-at date ${formatDay(this.options.asAt)}; check the date, or give the date the extract was taken with --as-at`,
-          );
+          return this.refuse({ code: 'future-date', params: { field: field.name, date: day, asAt: this.options.asAt } });
         }
         return day;
       }
@@ -373,30 +320,28 @@ export class ExtractValidator<N extends ExtractName> implements CsvSink {
       case 'choice': {
         const cell = plan.choices!.get(t.toLowerCase());
         if (cell === undefined) {
-          return this.refuse(
-            'invalid-value',
-            `${field.name} "${t}" is not one of: ${describeChoices(plan)} (add a spelling under mapping.${this.def.name}.values.${field.name})`,
-          );
+          return this.refuse({
+            code: 'invalid-value',
+            params: { extract: this.def.name, field: field.name, text: t, accepted: acceptedValues(plan) },
+          });
         }
         return cell;
       }
     }
   }
 
-  private rejectCell(plan: ColumnPlan, line: number, value: string, code: RejectionCode, message: string): void {
+  private rejectCell(plan: ColumnPlan, line: number, value: string, failure: Failure): void {
     this.reject({
-      code,
-      line,
-      column: plan.index + 1,
+      ...failure,
+      at: { source: this.source, line, column: plan.index + 1 },
       header: plan.header,
       field: plan.field.name,
       value: value.length > MAX_SHOWN_VALUE ? `${value.slice(0, MAX_SHOWN_VALUE)}… (${value.length} characters)` : value,
-      message,
-    });
+    } as Rejection);
   }
 
-  private reject(r: Omit<Rejection, 'file'>): void {
+  private reject(r: Rejection): void {
     this.counts.rejected++;
-    this.rejections.push({ file: this.options.file, ...r });
+    this.rejections.push(r);
   }
 }

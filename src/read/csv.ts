@@ -9,35 +9,19 @@
  * Blank lines are not records: empty lines, and lines whose every field is
  * blank (a spreadsheet's empty row saved as `,,,,`). Records the CSV syntax
  * cannot make sense of (a quote never closed, a NUL byte) are reported to the
- * sink as bad records, and reading goes on where it safely can.
+ * sink as bad records (problems as data: a code and a column; see
+ * source.ts), and reading goes on where it safely can.
+ *
+ * csv-source.ts wraps this reader as a `Source`: it opens the file, starts
+ * over as Windows-1252 when the bytes are not UTF-8, and gives the
+ * provenance.
  */
 import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type Options, parse, type CsvError } from 'csv-parse';
 import { Decoder, type Encoding, type EncodingSetting } from './decode.js';
-
-/** Why a record could not be read as CSV. */
-export type CsvProblemCode = 'unclosed-quote' | 'nul-byte' | 'record-too-long' | 'bad-csv';
-
-export interface CsvProblem {
-  readonly code: CsvProblemCode;
-  readonly message: string;
-  /** 1-based column of the cell at fault, or 0 for the record as a whole. */
-  readonly column: number;
-}
-
-/** Receives the header once, then every data record, in file order. */
-export interface CsvSink {
-  onHeader(cells: readonly string[], line: number): void;
-  /** `bytesRead`: how far into the (decoded) input the parser is, for estimates. */
-  onRow(cells: readonly string[], line: number, bytesRead: number): void;
-  /**
-   * A record that could not be read as CSV; it still counts as a row read.
-   * May come before the header, when the header itself cannot be read.
-   */
-  onBadRecord(line: number, problem: CsvProblem): void;
-}
+import type { RecordProblem, RowSink } from './source.js';
 
 export interface CsvStats {
   readonly bytes: number;
@@ -96,23 +80,15 @@ function nulColumn(cells: readonly string[]): number {
   return 0;
 }
 
-/** A csv-parse error as a problem with a line and a plain message. */
-export function describeCsvError(e: Pick<CsvError, 'code' | 'message'>, line: number): CsvProblem {
+/** A csv-parse error as a problem of the record as a whole. */
+export function describeCsvError(e: Pick<CsvError, 'code' | 'message'>): RecordProblem {
   switch (e.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return {
-        code: 'unclosed-quote',
-        column: 0,
-        message: `a quote opened in the record starting on line ${line} is never closed, so the rest of the file could not be read as rows; close the quote or remove it`,
-      };
+      return { code: 'unclosed-quote', column: 0, params: {} };
     case 'CSV_MAX_RECORD_SIZE':
-      return {
-        code: 'record-too-long',
-        column: 0,
-        message: `the record starting on line ${line} is too long (usually a quote that is never closed); reading stopped there`,
-      };
+      return { code: 'record-too-long', column: 0, params: {} };
     default:
-      return { code: 'bad-csv', column: 0, message: `the record starting on line ${line} is not valid CSV: ${e.message}` };
+      return { code: 'bad-csv', column: 0, params: { detail: e.message } };
   }
 }
 
@@ -125,7 +101,7 @@ export function describeCsvError(e: Pick<CsvError, 'code' | 'message'>, line: nu
  */
 export async function readCsv(
   input: Readable | AsyncIterable<Uint8Array>,
-  sink: CsvSink,
+  sink: RowSink,
   options: ReadCsvOptions = {},
 ): Promise<CsvStats> {
   const hash = createHash('sha256');
@@ -170,11 +146,7 @@ export async function readCsv(
         else {
           const nul = nulSeen ? nulColumn(record) : 0;
           if (nul > 0) {
-            sink.onBadRecord(line, {
-              code: 'nul-byte',
-              column: nul,
-              message: 'the record contains a NUL byte (binary data in a text file); re-export the extract as CSV',
-            });
+            sink.onBadRecord(line, { code: 'nul-byte', column: nul, params: {} });
           } else if (!hadHeader) {
             hadHeader = true;
             sink.onHeader(record, line);
@@ -189,7 +161,7 @@ export async function readCsv(
   parser.on('skip', (e: CsvError & { lines?: number; empty_lines?: number }) => {
     if (stopped) return;
     const line = startLine(e.empty_lines ?? previousEmpty);
-    const problem = describeCsvError(e, line);
+    const problem = describeCsvError(e);
     endRecord(e.lines ?? rawPreviousEnd, e.empty_lines ?? previousEmpty, undefined);
     // After a runaway record the parser's position is unknown: read no further rows
     // (the rest of the file is still hashed).

@@ -6,7 +6,8 @@
  * on a Windows PC in the UK). With `auto`, a byte order mark decides; without
  * one the bytes must be UTF-8, and the caller may try Windows-1252 when they
  * are not (see NotUtf8Error). Bytes that mean nothing in the encoding are an
- * error naming the byte offset: text is never guessed into mojibake.
+ * error naming the byte offset: text is never guessed into mojibake. The
+ * error is data (encoding, offset, byte); src/report/wording.ts words it.
  */
 import { isUtf8 } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
@@ -34,9 +35,10 @@ export class DecodeError extends Error {
     /** 0-based offset of the first bad byte in the file. */
     readonly offset: number,
     readonly encoding: Encoding,
-    message: string,
+    /** The value of that byte. */
+    readonly byte: number,
   ) {
-    super(message);
+    super(`byte ${offset} (0x${byte.toString(16)}) cannot be read as ${ENCODING_NAMES[encoding]}`);
   }
 }
 
@@ -180,9 +182,10 @@ export class Decoder extends Transform {
       const keep = last ? 0 : unfinishedTail(bytes);
       const whole = bytes.subarray(0, bytes.length - keep);
       if (!isUtf8(whole)) {
-        const at = this.offset + firstBadUtf8(whole);
-        const message = `byte ${at} is not UTF-8`;
-        throw this.setting === 'auto' && !this.marked ? new NotUtf8Error(at, 'utf-8', message) : new DecodeError(at, 'utf-8', message);
+        const bad = firstBadUtf8(whole);
+        const at = this.offset + bad;
+        const byte = whole[bad] ?? 0;
+        throw this.setting === 'auto' && !this.marked ? new NotUtf8Error(at, 'utf-8', byte) : new DecodeError(at, 'utf-8', byte);
       }
       this.carry = Buffer.from(bytes.subarray(bytes.length - keep));
       this.offset += whole.length;
@@ -191,8 +194,7 @@ export class Decoder extends Transform {
     if (encoding === 'windows-1252') {
       for (let i = 0; i < chunk.length; i++) {
         if (UNDEFINED_1252[chunk[i]!] === 1) {
-          const at = this.offset + i;
-          throw new DecodeError(at, encoding, `byte ${at} is 0x${chunk[i]!.toString(16)}, which Windows-1252 leaves undefined`);
+          throw new DecodeError(this.offset + i, encoding, chunk[i]!);
         }
       }
       this.offset += chunk.length;
@@ -203,7 +205,7 @@ export class Decoder extends Transform {
       this.offset += chunk.length;
       return Buffer.from(text, 'utf8');
     } catch {
-      throw new DecodeError(this.offset, encoding, `the bytes from offset ${this.offset} are not ${ENCODING_NAMES[encoding]} (an odd byte or a broken surrogate pair)`);
+      throw new DecodeError(this.offset, encoding, chunk[0] ?? 0);
     }
   }
 }

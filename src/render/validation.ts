@@ -2,8 +2,8 @@
  * The data-quality report as text, CSV or JSON.
  */
 import Table from 'cli-table3';
-import { columnLetter } from '../normalise/headers.js';
 import type { ExtractCheck, ValidationReport } from '../report/validation.js';
+import { columnLetter, lineWord, problemText, readAsText, sourceText } from '../report/wording.js';
 import { csvLine } from './csv.js';
 import { formatCount } from './numbers.js';
 
@@ -18,40 +18,47 @@ function describeColumns(x: ExtractCheck): string[] {
   return lines;
 }
 
+function capital(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
 export function renderValidationText(report: ValidationReport): string {
   const lines: string[] = [`Extracts checked as at ${report.asAt}`, ''];
   for (const x of report.extracts) {
-    if (x.status === 'absent') {
+    if (x.status === 'absent' || x.source === null) {
       lines.push(`${x.name}: not supplied`, '');
       continue;
     }
-    lines.push(`${x.name}: ${x.file} — ${STATUS_TEXT[x.status]}`);
+    const line = lineWord(x.source);
+    lines.push(`${x.name}: ${sourceText(x.source)} — ${STATUS_TEXT[x.status]}`);
     if (x.error) {
-      lines.push(`  ${x.error.line ? `line ${x.error.line}: ` : ''}${x.error.code}: ${x.error.message}`, '');
+      lines.push(`  ${x.error.at.line ? `${line} ${x.error.at.line}: ` : ''}${x.error.code}: ${problemText(x.error)}`, '');
       continue;
     }
-    lines.push(`  ${x.encoding}, ${formatCount(x.bytes ?? 0)} bytes, SHA-256 ${x.sha256}`);
+    const p = x.provenance!;
+    lines.push(`  ${readAsText(p)}, ${formatCount(p.bytes)} bytes, SHA-256 ${p.sha256}`);
     lines.push(...describeColumns(x));
     const r = x.rows!;
     lines.push(
       `  Rows: ${formatCount(r.read)} read = ${formatCount(r.valid)} valid + ${formatCount(r.rejected)} rejected + ${formatCount(r.duplicate)} duplicate` +
-        (x.blankLines ? ` (${formatCount(x.blankLines)} blank line${x.blankLines === 1 ? '' : 's'} skipped)` : ''),
+        (p.blankLines ? ` (${formatCount(p.blankLines)} blank ${line}${p.blankLines === 1 ? '' : 's'} skipped)` : ''),
     );
-    for (const w of x.warnings) lines.push(`  Warning, line ${w.line}: ${w.code}: ${w.message}`);
+    for (const w of x.warnings) lines.push(`  Warning, ${line} ${w.at.line}: ${w.code}: ${problemText(w)}`);
     if (x.problems.length) {
       const table = new Table({
-        head: ['Line', 'Column', 'Header', 'Code', 'Value', 'Problem'],
+        head: [capital(line), 'Column', 'Header', 'Code', 'Value', 'Problem'],
         style: { head: [], border: [], compact: true },
         wordWrap: true,
         colWidths: [null, null, null, null, 24, 72],
       });
       for (const p of x.problems) {
-        table.push([String(p.line), p.column ? columnLetter(p.column) : '', p.header, p.code, p.value.length > 60 ? `${p.value.slice(0, 60)}…` : p.value, p.message]);
+        const { line: at, column } = p.at;
+        table.push([String(at), column ? columnLetter(column) : '', p.header, p.code, p.value.length > 60 ? `${p.value.slice(0, 60)}…` : p.value, problemText(p)]);
       }
       lines.push(table.toString());
     }
     if (x.duplicates.length) {
-      const shown = x.duplicates.slice(0, 10).map((d) => `line ${d.line} repeats line ${d.firstLine}`);
+      const shown = x.duplicates.slice(0, 10).map((d) => `${line} ${d.line} repeats ${line} ${d.firstLine}`);
       lines.push(`  Duplicates dropped: ${shown.join('; ')}${x.duplicates.length > 10 ? `; and ${x.duplicates.length - 10} more` : ''}`);
     }
     lines.push('');
@@ -62,10 +69,12 @@ export function renderValidationText(report: ValidationReport): string {
 export function renderValidationCsv(report: ValidationReport): string {
   let out = csvLine(['extract', 'file', 'line', 'column', 'header', 'field', 'code', 'value', 'message']);
   for (const x of report.extracts) {
-    if (x.error) out += csvLine([x.name, x.file, x.error.line || null, null, null, null, x.error.code, null, x.error.message]);
-    for (const w of x.warnings) out += csvLine([x.name, x.file, w.line, null, null, null, w.code, null, w.message]);
+    const file = x.source === null ? null : sourceText(x.source);
+    if (x.error) out += csvLine([x.name, file, x.error.at.line || null, null, null, null, x.error.code, null, problemText(x.error)]);
+    for (const w of x.warnings) out += csvLine([x.name, file, w.at.line, null, null, null, w.code, null, problemText(w)]);
     for (const p of x.problems) {
-      out += csvLine([x.name, x.file, p.line, p.column ? columnLetter(p.column) : null, p.header, p.field, p.code, p.value, p.message]);
+      const { line, column } = p.at;
+      out += csvLine([x.name, file, line, column ? columnLetter(column) : null, p.header, p.field, p.code, p.value, problemText(p)]);
     }
   }
   return out;
@@ -78,32 +87,36 @@ export function renderValidationJson(report: ValidationReport): string {
       generator: report.generator,
       asAt: report.asAt,
       extracts: Object.fromEntries(
-        report.extracts.map((x) => [
-          x.name,
-          {
-            path: x.file,
-            status: x.status,
-            error: x.error,
-            encoding: x.encoding,
-            bytes: x.bytes,
-            sha256: x.sha256,
-            columns: x.columns.map((c) => ({ field: c.field, required: c.required, column: c.found?.letter ?? null, header: c.found?.header ?? null })),
-            ignored: x.ignored,
-            rows: x.rows,
-            blankLines: x.blankLines,
-            problems: x.problems.map((p) => ({
-              code: p.code,
-              line: p.line,
-              column: p.column ? columnLetter(p.column) : null,
-              header: p.header || null,
-              field: p.field || null,
-              value: p.value,
-              message: p.message,
-            })),
-            duplicates: x.duplicates.map((d) => ({ line: d.line, firstLine: d.firstLine })),
-            warnings: x.warnings,
-          },
-        ]),
+        report.extracts.map((x) => {
+          const p = x.provenance;
+          return [
+            x.name,
+            {
+              path: x.source?.path ?? null,
+              ...(x.source?.kind === 'sheet' ? { sheet: x.source.sheet } : {}),
+              status: x.status,
+              error: x.error && { code: x.error.code, line: x.error.at.line, message: problemText(x.error) },
+              encoding: p?.kind === 'csv' ? readAsText(p) : null,
+              bytes: p?.bytes ?? null,
+              sha256: p?.sha256 ?? null,
+              columns: x.columns.map((c) => ({ field: c.field, required: c.required, column: c.found?.letter ?? null, header: c.found?.header ?? null })),
+              ignored: x.ignored,
+              rows: x.rows,
+              blankLines: p?.blankLines ?? 0,
+              problems: x.problems.map((r) => ({
+                code: r.code,
+                line: r.at.line,
+                column: r.at.column ? columnLetter(r.at.column) : null,
+                header: r.header || null,
+                field: r.field || null,
+                value: r.value,
+                message: problemText(r),
+              })),
+              duplicates: x.duplicates.map((d) => ({ line: d.line, firstLine: d.firstLine })),
+              warnings: x.warnings.map((w) => ({ code: w.code, line: w.at.line, message: problemText(w) })),
+            },
+          ];
+        }),
       ),
     },
     null,

@@ -1,8 +1,13 @@
 /**
  * A verification report as plain text or JSON.
  */
-import type { Change, ResultCheck, VerifyReport } from '../report/verify.js';
+import type { Change, InputSource, ResultCheck, VerifyReport } from '../report/verify.js';
+import { sourceText } from '../report/wording.js';
 import { formatCount } from './numbers.js';
+
+function where(input: InputSource): string {
+  return sourceText(input.sheet === undefined ? { kind: 'csv', path: input.path } : { kind: 'sheet', path: input.path, sheet: input.sheet });
+}
 
 function figure(r: ResultCheck['manifest']): string {
   if (!r) return '(none)';
@@ -26,13 +31,13 @@ export function renderVerifyText(report: VerifyReport): string {
   lines.push(`Manifest made by ${report.generator.manifest}, as at ${report.asAt}; checked with ${report.generator.now}`);
   lines.push('Inputs:');
   for (const i of report.inputs) {
-    if (i.status === 'same') lines.push(`  ${i.name}: same (${i.now!.path}, sha256 ${i.now!.sha256.slice(0, 16)}…)`);
+    if (i.status === 'same') lines.push(`  ${i.name}: same (${where(i.now!)}, sha256 ${i.now!.sha256.slice(0, 16)}…)`);
     else if (i.status === 'changed') {
       lines.push(
-        `  ${i.name}: CHANGED (${i.now!.path}): sha256 ${i.manifest!.sha256.slice(0, 16)}… → ${i.now!.sha256.slice(0, 16)}…, ${formatCount(i.manifest!.bytes)} → ${formatCount(i.now!.bytes)} bytes`,
+        `  ${i.name}: CHANGED (${where(i.now!)}): sha256 ${i.manifest!.sha256.slice(0, 16)}… → ${i.now!.sha256.slice(0, 16)}…, ${formatCount(i.manifest!.bytes)} → ${formatCount(i.now!.bytes)} bytes`,
       );
-    } else if (i.status === 'missing') lines.push(`  ${i.name}: MISSING now (was ${i.manifest!.path})`);
-    else lines.push(`  ${i.name}: NEW (${i.now!.path}); the manifest had none`);
+    } else if (i.status === 'missing') lines.push(`  ${i.name}: MISSING now (was ${where(i.manifest!)})`);
+    else lines.push(`  ${i.name}: NEW (${where(i.now!)}); the manifest had none`);
   }
   changes('Rules (configuration)', report.rules, lines);
   changes('Targets', report.targets, lines);

@@ -5,8 +5,9 @@
  * configuration and targets with every default filled in, the working-day
  * calendar (region, bank holidays on or off, and every bank holiday and
  * closure on a weekday in the range of days the measures looked at), each
- * input's path, size, SHA-256 and row accounting with every rejected row's
- * code, line and column, and the results.
+ * input's source (path, and sheet for a workbook), size, SHA-256 and row
+ * accounting with every rejected row's code, line (row) and column, and the
+ * results.
  *
  * It holds no child identifiers and no timestamp, so two runs on the same
  * inputs give the same bytes and can be diffed.
@@ -17,8 +18,8 @@ import { REGIONS } from '../core/calendar.js';
 import { type Config, describeConfig } from '../config/config.js';
 import type { Measure } from '../measures/types.js';
 import type { LoadedExtract } from '../normalise/load.js';
-import { scorecardJson } from '../render/json.js';
 import type { Scorecard } from './scorecard.js';
+import { scorecardJson } from './scorecard-json.js';
 import { defaultTolerance, type Targets, type Tolerance } from './targets.js';
 import { formatMonth } from '../core/period.js';
 
@@ -115,16 +116,17 @@ export function buildManifest(input: ManifestInput): object {
       input.extracts.map((x) => [
         x.name,
         {
-          path: x.file,
-          bytes: x.bytes,
-          sha256: x.sha256,
+          path: x.source.path,
+          ...(x.source.kind === 'sheet' ? { sheet: x.source.sheet } : {}),
+          bytes: x.source.bytes,
+          sha256: x.source.sha256,
           rows: { ...x.counts },
-          blankLines: x.blankLines,
+          blankLines: x.source.blankLines,
           columns: {
             mapped: x.columns.mapped.map((m) => ({ field: m.field.name, column: m.index + 1, header: m.header })),
             ignored: x.columns.ignored,
           },
-          rejected: x.rejections.map((r) => ({ code: r.code, line: r.line, column: r.column, field: r.field })),
+          rejected: x.rejections.map((r) => ({ code: r.code, line: r.at.line, column: r.at.column, field: r.field })),
           duplicates: x.duplicates.map((d) => ({ line: d.line, firstLine: d.firstLine })),
         },
       ]),

@@ -1,12 +1,14 @@
 /**
- * The data-quality report of `csc-kpi validate`: per extract, the header
- * found against the columns expected, the row accounting, and every problem.
+ * The data-quality report of `csc-kpi validate`: per extract, its source and
+ * provenance, the header found against the columns expected, the row
+ * accounting, and every problem (as data; src/report/wording.ts words them).
+ * The scorecard's summary of rejected rows on stderr reads the same model.
  */
 import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts.js';
-import { columnLetter } from '../normalise/headers.js';
-import { type ExtractWarning, extractWarnings, type LoadedExtract } from '../normalise/load.js';
-import type { Duplicate, Rejection, RowCounts } from '../normalise/validate.js';
-import { encodingName } from '../read/decode.js';
+import { extractWarnings, type LoadedExtract } from '../normalise/load.js';
+import type { ExtractWarning, FileProblem, Rejection } from '../normalise/problems.js';
+import type { Duplicate, RowCounts } from '../normalise/validate.js';
+import { columnLetter, type Provenance, type SourceRef, sourceRef } from '../read/source.js';
 import type { Generator } from './scorecard.js';
 
 export interface ColumnCheck {
@@ -20,17 +22,16 @@ export type ExtractStatus = 'clean' | 'rejected' | 'unreadable' | 'absent';
 
 export interface ExtractCheck {
   readonly name: ExtractName;
-  readonly file: string | null;
+  /** Where the extract was read from; null when it was not supplied. */
+  readonly source: SourceRef | null;
   readonly status: ExtractStatus;
-  /** Why an unreadable extract could not be used (line 0 when no line is at fault). */
-  readonly error: { readonly code: string; readonly line: number; readonly message: string } | null;
-  readonly encoding: string | null;
-  readonly bytes: number | null;
-  readonly sha256: string | null;
+  /** Why an unreadable extract could not be used. */
+  readonly error: FileProblem | null;
+  /** Size, SHA-256, encoding or sheet, blank lines skipped: once read. */
+  readonly provenance: Provenance | null;
   readonly columns: readonly ColumnCheck[];
   readonly ignored: readonly string[];
   readonly rows: Readonly<RowCounts> | null;
-  readonly blankLines: number;
   readonly problems: readonly Rejection[];
   readonly duplicates: readonly Duplicate[];
   /** What deserves a look though no row was rejected (a header with no rows under it). */
@@ -46,29 +47,19 @@ export interface ValidationReport {
 /** What happened to one extract: loaded, could not be read, or not supplied. */
 export type ExtractOutcome =
   | { readonly kind: 'loaded'; readonly extract: LoadedExtract }
-  | {
-      readonly kind: 'failed';
-      readonly name: ExtractName;
-      readonly file: string;
-      readonly code: string;
-      readonly line: number;
-      readonly message: string;
-    }
+  | { readonly kind: 'failed'; readonly name: ExtractName; readonly problem: FileProblem }
   | { readonly kind: 'absent'; readonly name: ExtractName };
 
-function emptyCheck(name: ExtractName, file: string | null, status: ExtractStatus): ExtractCheck {
+function emptyCheck(name: ExtractName, source: SourceRef | null, status: ExtractStatus): ExtractCheck {
   return {
     name,
-    file,
+    source,
     status,
     error: null,
-    encoding: null,
-    bytes: null,
-    sha256: null,
+    provenance: null,
     columns: [],
     ignored: [],
     rows: null,
-    blankLines: 0,
     problems: [],
     duplicates: [],
     warnings: [],
@@ -77,12 +68,7 @@ function emptyCheck(name: ExtractName, file: string | null, status: ExtractStatu
 
 export function checkExtract(outcome: ExtractOutcome): ExtractCheck {
   if (outcome.kind === 'absent') return emptyCheck(outcome.name, null, 'absent');
-  if (outcome.kind === 'failed') {
-    return {
-      ...emptyCheck(outcome.name, outcome.file, 'unreadable'),
-      error: { code: outcome.code, line: outcome.line, message: outcome.message },
-    };
-  }
+  if (outcome.kind === 'failed') return { ...emptyCheck(outcome.name, outcome.problem.at.source, 'unreadable'), error: outcome.problem };
   const x = outcome.extract;
   const columns = EXTRACTS[x.name].fields.map((f): ColumnCheck => {
     const m = x.columns.mapped.find((c) => c.field.name === f.name);
@@ -94,16 +80,13 @@ export function checkExtract(outcome: ExtractOutcome): ExtractCheck {
   });
   return {
     name: x.name,
-    file: x.file,
+    source: sourceRef(x.source),
     status: x.counts.rejected > 0 ? 'rejected' : 'clean',
     error: null,
-    encoding: encodingName(x.encoding),
-    bytes: x.bytes,
-    sha256: x.sha256,
+    provenance: x.source,
     columns,
     ignored: x.columns.ignored,
     rows: x.counts,
-    blankLines: x.blankLines,
     problems: x.rejections,
     duplicates: x.duplicates,
     warnings: extractWarnings(x),

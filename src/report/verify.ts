@@ -1,6 +1,6 @@
 /**
  * Comparing a run manifest with a fresh run of the same command: which
- * inputs changed, which rules, targets or calendar days changed, and which
+ * inputs (sources: a file, or a sheet of a workbook) changed, which rules, targets or calendar days changed, and which
  * figures differ, with both values and the likely cause.
  */
 import { z } from 'zod';
@@ -44,7 +44,7 @@ export const manifestSchema = z.looseObject({
   config: z.unknown(),
   targets: z.unknown(),
   calendar: z.unknown(),
-  inputs: z.record(z.string(), z.looseObject({ path: z.string(), bytes: z.number(), sha256: z.string(), rows })),
+  inputs: z.record(z.string(), z.looseObject({ path: z.string(), sheet: z.string().optional(), bytes: z.number(), sha256: z.string(), rows })),
   results: z.array(result),
 });
 
@@ -57,11 +57,20 @@ export interface Change {
   readonly now: string;
 }
 
+/** An input's source as a manifest records it: the file, the sheet of a workbook, and its bytes. */
+export interface InputSource {
+  readonly path: string;
+  /** Present only for a sheet of a workbook. */
+  readonly sheet?: string;
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
 export interface InputCheck {
   readonly name: string;
   readonly status: 'same' | 'changed' | 'missing' | 'added';
-  readonly manifest: { readonly path: string; readonly sha256: string; readonly bytes: number } | null;
-  readonly now: { readonly path: string; readonly sha256: string; readonly bytes: number } | null;
+  readonly manifest: InputSource | null;
+  readonly now: InputSource | null;
 }
 
 export interface ResultCheck {
@@ -129,7 +138,8 @@ export function verifyManifest(manifest: Manifest, fresh: Manifest): VerifyRepor
   const inputs: InputCheck[] = names.map((name) => {
     const m = manifest.inputs[name];
     const n = fresh.inputs[name];
-    const pick = (x: typeof m) => (x ? { path: x.path, sha256: x.sha256, bytes: x.bytes } : null);
+    const pick = (x: typeof m): InputSource | null =>
+      x ? { path: x.path, ...(x.sheet === undefined ? {} : { sheet: x.sheet }), sha256: x.sha256, bytes: x.bytes } : null;
     const status = !m ? 'added' : !n ? 'missing' : m.sha256 === n.sha256 ? 'same' : 'changed';
     return { name, status, manifest: pick(m), now: pick(n) };
   });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { readExtractFile } from '../../src/cli/load-protocol.js';
+import { readSource } from '../../src/cli/load-protocol.js';
 import { dayFromYmd } from '../../src/core/day.js';
 import { runCli, scratchFolder } from '../helpers/cli.js';
 
@@ -55,11 +55,13 @@ it('counts each byte once for progress, though a Windows-1252 file is read twice
   const bytes = cp1252(`${TEXT}${rows}\nC9,9,05/01/2021,,Café,Nord\n`);
   const dir = scratchFolder({ 'contacts.csv': bytes });
   let counted = 0;
-  const extract = await readExtractFile(
-    { name: 'contacts', path: join(dir, 'contacts.csv'), size: bytes.length, asAt: dayFromYmd(2021, 5, 10), mapping: {} },
+  const [read] = await readSource(
+    { kind: 'csv', path: join(dir, 'contacts.csv'), size: bytes.length, asAt: dayFromYmd(2021, 5, 10), extracts: [{ name: 'contacts', mapping: {} }] },
     (n) => (counted += n),
   );
-  expect(extract.encoding).toBe('windows-1252');
+  if (read?.kind !== 'loaded') throw new Error(`not loaded: ${JSON.stringify(read)}`);
+  const extract = read.extract;
+  expect(extract.source).toMatchObject({ kind: 'csv', encoding: 'windows-1252' });
   expect(extract.counts.valid).toBe(40_004);
   expect(counted).toBe(bytes.length);
 });

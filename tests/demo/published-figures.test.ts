@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ScorecardJson, ScorecardJsonResult as Result } from '../../src/render/json.js';
+import type { ScorecardJson, ScorecardJsonResult as Result } from '../../src/report/scorecard-json.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 

@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFromYmd, daysInMonth, formatDay } from '../../src/core/day.js';
-import { DATE_PROBLEM_TEXT, type DateProblem, parseDate } from '../../src/normalise/parse-date.js';
+import { type DateProblem, parseDate } from '../../src/normalise/parse-date.js';
+import { DATE_PROBLEM_TEXT } from '../../src/report/wording.js';
 
 const JAN_5_2021 = dayFromYmd(2021, 1, 5);
 const PROBLEMS = Object.keys(DATE_PROBLEM_TEXT) as DateProblem[];

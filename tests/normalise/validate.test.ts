@@ -3,7 +3,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ExtractName } from '../../src/normalise/extracts.js';
 import { type LoadedExtract, loadExtract } from '../../src/normalise/load.js';
-import { ExtractError, type ExtractMapping, type Rejection } from '../../src/normalise/validate.js';
+import type { Rejection } from '../../src/normalise/problems.js';
+import { ExtractError, type ExtractMapping } from '../../src/normalise/validate.js';
+import { csvSource } from '../../src/read/csv-source.js';
+import { problemText } from '../../src/report/wording.js';
 import { day } from '../helpers/records.js';
 
 const AS_AT = '2021-05-10';
@@ -15,8 +18,7 @@ interface LoadOptions {
 
 /** Feeds CSV text through the real reader and validator. */
 function load<N extends ExtractName>(name: N, text: string, options: LoadOptions = {}): Promise<LoadedExtract<N>> {
-  return loadExtract(name, Readable.from([Buffer.from(text, 'utf8')]), {
-    file: `${name}.csv`,
+  return loadExtract(name, csvSource(`${name}.csv`, Readable.from([Buffer.from(text, 'utf8')])), {
     asAt: day(options.asAt ?? AS_AT),
     ...(options.mapping ? { mapping: options.mapping } : {}),
   });
@@ -34,7 +36,7 @@ async function failure(p: Promise<unknown>): Promise<ExtractError> {
 
 /** The parts of a rejection a test pins. */
 function where(r: Rejection): { code: string; line: number; column: number; field: string } {
-  return { code: r.code, line: r.line, column: r.column, field: r.field };
+  return { code: r.code, line: r.at.line, column: r.at.column, field: r.field };
 }
 
 function totals(x: LoadedExtract): [number, number, number, number] {
@@ -95,32 +97,32 @@ describe('header matching', () => {
 
   it.each(MISSING)('a missing required column is a header error naming it: $name', async ({ extract, header, column }) => {
     const error = await failure(load(extract, `${header}\n1,2021-01-05\n`));
-    expect(error).toMatchObject({ code: 'missing-column', line: 1, file: `${extract}.csv` });
-    expect(error.message).toContain(column);
+    expect(error.problem).toMatchObject({ code: 'missing-column', at: { line: 1, source: { kind: 'csv', path: `${extract}.csv` } } });
+    expect(problemText(error.problem)).toContain(column);
   });
 
   it('two columns meaning the same field are a header error naming both', async () => {
     const error = await failure(load('contacts', 'child_id,contact_date,Date of Contact\n1,2021-01-05,2021-01-05\n'));
-    expect(error).toMatchObject({ code: 'ambiguous-column', line: 1 });
-    expect(error.message).toContain('contact_date');
-    expect(error.message).toContain('Date of Contact');
+    expect(error.problem).toMatchObject({ code: 'ambiguous-column', at: { line: 1 } });
+    expect(problemText(error.problem)).toContain('contact_date');
+    expect(problemText(error.problem)).toContain('Date of Contact');
   });
 
   it('two spellings of the same column are a header error', async () => {
     const error = await failure(load('contacts', 'child_id,Contact Date,CONTACT_DATE\n'));
-    expect(error).toMatchObject({ code: 'ambiguous-column' });
-    expect(error.message).toContain('Contact Date');
-    expect(error.message).toContain('CONTACT_DATE');
+    expect(error.problem).toMatchObject({ code: 'ambiguous-column' });
+    expect(problemText(error.problem)).toContain('Contact Date');
+    expect(problemText(error.problem)).toContain('CONTACT_DATE');
   });
 
   it('the header error is on the header line, after leading blank lines', async () => {
     const error = await failure(load('contacts', '\n\nchild_id,decision_date\n'));
-    expect(error).toMatchObject({ code: 'missing-column', line: 3 });
+    expect(error.problem).toMatchObject({ code: 'missing-column', at: { line: 3 } });
   });
 
   it('an empty file is an error, not zero rows', async () => {
     const error = await failure(load('contacts', ''));
-    expect(error).toMatchObject({ code: 'empty-file' });
+    expect(error.problem).toMatchObject({ code: 'empty-file' });
   });
 
   it('the header is the first non-blank line', async () => {
@@ -319,7 +321,7 @@ describe('rejected rows', () => {
     expect(x.counts.valid).toBe(rows - 1);
     expect(x.rejections).toHaveLength(1);
     expect(where(x.rejections[0]!)).toEqual(c.rejection);
-    expect(x.rejections[0]!.file).toBe(`${c.extract}.csv`);
+    expect(x.rejections[0]!.at.source).toEqual({ kind: 'csv', path: `${c.extract}.csv` });
     expect(x.records.length).toBe(rows - 1);
   });
 
@@ -329,7 +331,7 @@ describe('rejected rows', () => {
     expect(r.header).toBe('Date of Contact');
     expect(r.field).toBe('contact_date');
     expect(r.value).toBe(' not a date ');
-    expect(r.message).not.toBe('');
+    expect(problemText(r)).not.toBe('');
   });
 
   it('columns beyond Z are numbered on (column 28)', async () => {
@@ -487,7 +489,7 @@ describe('rows and line numbers', () => {
     expect(x.records.get(0).outcome).toBe('first line\nsecond line');
     expect(x.records.get(0).line).toBe(2);
     expect(x.records.get(1).line).toBe(5);
-    expect(x.rejections.map((r) => [r.line, r.code])).toEqual([
+    expect(x.rejections.map((r) => [r.at.line, r.code])).toEqual([
       [4, 'missing-value'],
       [8, 'invalid-date'],
     ]);
@@ -495,7 +497,7 @@ describe('rows and line numbers', () => {
 
   it('a rejected record spanning two lines is reported at the line it starts on', async () => {
     const x = await load('contacts', 'contact_id,child_id,contact_date,outcome\nC1,,2021-01-05,"multi\nline"\nC2,1,nope,x\n');
-    expect(x.rejections.map((r) => r.line)).toEqual([2, 4]);
+    expect(x.rejections.map((r) => r.at.line)).toEqual([2, 4]);
   });
 
   it('CRLF files read the same, with the same line numbers', async () => {
@@ -506,7 +508,7 @@ describe('rows and line numbers', () => {
     expect(b.rejections.map(where)).toEqual(a.rejections.map(where));
     expect([...b.records].map((r) => [r.line, r.decisionDate])).toEqual([...a.records].map((r) => [r.line, r.decisionDate]));
     expect([...b.records].map((r) => r.line)).toEqual([2, 5, 8]);
-    expect(b.rejections.map((r) => [r.line, r.code])).toEqual([
+    expect(b.rejections.map((r) => [r.at.line, r.code])).toEqual([
       [4, 'missing-value'],
       [6, 'invalid-date'],
     ]);
@@ -748,7 +750,7 @@ describe('row accounting (property)', () => {
     await fc.assert(
       fc.asyncProperty(fileArb, async (file) => {
         const x = await load('contacts', file.body);
-        expect(x.rejections.map((r) => r.line)).toEqual(file.rejectLines);
+        expect(x.rejections.map((r) => r.at.line)).toEqual(file.rejectLines);
         expect([...x.records].map((r) => r.line)).toEqual(file.validLines);
       }),
       { numRuns: 150 },

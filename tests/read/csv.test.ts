@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CsvProblem, describeCsvError, readCsv } from '../../src/read/csv.js';
+import { describeCsvError, readCsv } from '../../src/read/csv.js';
+import type { RecordProblem } from '../../src/read/source.js';
 
 interface Seen {
   header: { cells: readonly string[]; line: number } | null;
   rows: { cells: readonly string[]; line: number }[];
-  bad: { line: number; problem: CsvProblem }[];
+  bad: { line: number; problem: RecordProblem }[];
 }
 
 async function read(bytes: Buffer | string, options: { maxRecordBytes?: number; chunk?: number } = {}) {
@@ -106,11 +107,11 @@ describe('readCsv', () => {
     expect(stats.sha256).toBe(createHash('sha256').update(text).digest('hex'));
   });
 
-  it('describes any other csv-parse error as bad-csv with the line', () => {
-    expect(describeCsvError({ code: 'CSV_INVALID_CLOSING_QUOTE', message: 'Invalid Closing Quote' } as never, 9)).toEqual({
+  it('describes any other csv-parse error as bad-csv, keeping the words of csv-parse', () => {
+    expect(describeCsvError({ code: 'CSV_INVALID_CLOSING_QUOTE', message: 'Invalid Closing Quote' } as never)).toEqual({
       code: 'bad-csv',
       column: 0,
-      message: 'the record starting on line 9 is not valid CSV: Invalid Closing Quote',
+      params: { detail: 'Invalid Closing Quote' },
     });
   });
 

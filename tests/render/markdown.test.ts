@@ -16,7 +16,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatMonthLong, parseMonth } from '../../src/core/period.js';
-import type { ScorecardJsonResult as JsonResult } from '../../src/render/json.js';
+import type { ScorecardJsonResult as JsonResult } from '../../src/report/scorecard-json.js';
 import { escapeMarkdown } from '../../src/render/markdown.js';
 import { formatCount, oneDecimal, roundedRatio } from '../../src/render/numbers.js';
 import { ROOT, runCli, scratchFolder } from '../helpers/cli.js';

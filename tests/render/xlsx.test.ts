@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dayFromYmd } from '../../src/core/day.js';
 import { formatMonthLong, parseMonth } from '../../src/core/period.js';
-import type { ScorecardJson as JsonScorecard, ScorecardJsonResult as JsonResult } from '../../src/render/json.js';
+import type { ScorecardJson as JsonScorecard, ScorecardJsonResult as JsonResult } from '../../src/report/scorecard-json.js';
 import { measureSheetNames } from '../../src/render/xlsx.js';
 import { dosDate, withFixedZipTimestamps } from '../../src/render/zip-timestamps.js';
 import { runCli, scratchFolder } from '../helpers/cli.js';
