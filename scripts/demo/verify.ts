@@ -4,7 +4,7 @@
  */
 import type { CliIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
-import type { ScorecardJson, ScorecardJsonResult as Result } from '../../src/render/json.js';
+import type { ScorecardJson, ScorecardJsonResult as Result } from '../../src/report/scorecard-json.js';
 import { roundedRatio } from '../../src/render/numbers.js';
 import type { Extract } from './csv.js';
 import { AS_AT, OUT_DIR, PERIODS, TARGETS_FILE } from './settings.js';

@@ -47,3 +47,8 @@ export function presetHeading<N extends ExtractName>(name: N, column: string, pr
   if (heading === undefined) throw new Error(`internal: the ${preset} preset has no heading for ${name}.${column}`);
   return heading;
 }
+
+/** The definition of extract `name`, typed by its name. */
+export function extractDef<N extends ExtractName>(name: N): ExtractDef<N> {
+  return EXTRACTS[name] as ExtractDef<string> as ExtractDef<N>;
+}

@@ -3,7 +3,7 @@
  * record table.
  */
 import { type Provenance, type Source, SourceError, type SourceRead, type SourceRef, sourceRef } from '../read/source.js';
-import { EXTRACTS, type ExtractName } from './extracts.js';
+import { EXTRACTS, extractDef, type ExtractName } from './extracts.js';
 import type { MappedColumn } from './headers.js';
 import { transferables } from './columns.js';
 import type { ExtractWarning, Rejection } from './problems.js';
@@ -35,7 +35,7 @@ export async function loadExtract<N extends ExtractName>(
 ): Promise<LoadedExtract<N>> {
   // A source may start over (a CSV file read again as Windows-1252): each start gets a fresh validator.
   let validator = undefined as ExtractValidator<N> | undefined;
-  const start = () => (validator = new ExtractValidator<N>(EXTRACTS[name], source.ref, { ...options, sizeHint: source.size }));
+  const start = () => (validator = new ExtractValidator<N>(extractDef(name), source.ref, { ...options, sizeHint: source.size }));
   let read: SourceRead;
   try {
     read = await source.read(start);

@@ -118,7 +118,7 @@ type Failure = { readonly [C in RowProblemCode]: { readonly code: C; readonly pa
  * valid, rejected and duplicate.
  */
 export class ExtractValidator<N extends ExtractName> implements RowSink {
-  readonly def: ExtractDef;
+  readonly def: ExtractDef<N>;
   readonly counts: RowCounts = { read: 0, valid: 0, rejected: 0, duplicate: 0 };
   readonly rejections: Rejection[] = [];
   readonly duplicates: Duplicate[] = [];
@@ -137,7 +137,7 @@ export class ExtractValidator<N extends ExtractName> implements RowSink {
   private failure: Failure | undefined;
   private readonly dateOptions: DateOptions;
 
-  constructor(def: ExtractDef, source: SourceRef, options: ValidateOptions) {
+  constructor(def: ExtractDef<N>, source: SourceRef, options: ValidateOptions) {
     this.def = def;
     this.source = source;
     this.options = options;

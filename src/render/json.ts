@@ -6,9 +6,6 @@
 import type { Scorecard } from '../report/scorecard.js';
 import { scorecardJson } from '../report/scorecard-json.js';
 
-// The scorecard's JSON types, for the demo-data generator and other callers that read this module.
-export type { ScorecardJson, ScorecardJsonResult } from '../report/scorecard-json.js';
-
 export function renderJson(report: Scorecard): string {
   return `${JSON.stringify(scorecardJson(report), null, 2)}\n`;
 }
