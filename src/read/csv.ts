@@ -49,6 +49,9 @@ export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
  */
 export const CSV_OPTIONS = {
   bom: true,
+  // Any of the three line endings ends a record, mixed in one file: csv-parse
+  // would otherwise take the first one it meets as the only one.
+  record_delimiter: ['\r\n', '\n', '\r'],
   skip_empty_lines: true,
   relax_column_count: true,
   relax_quotes: true,
@@ -92,6 +95,13 @@ export function describeCsvError(e: Pick<CsvError, 'code' | 'message'>): RecordP
   }
 }
 
+/** Whether a file whose last two bytes are `lastBytes` ends with CR or LF in `encoding`. */
+function endsWithLineBreak(lastBytes: number, encoding: Encoding): boolean {
+  const unit =
+    encoding === 'utf-16le' ? ((lastBytes & 0xff) << 8) | (lastBytes >> 8) : encoding === 'utf-16be' ? lastBytes : lastBytes & 0xff;
+  return unit === 0x0a || unit === 0x0d;
+}
+
 /**
  * Reads CSV from a byte stream into `sink`.
  *
@@ -106,7 +116,8 @@ export async function readCsv(
 ): Promise<CsvStats> {
   const hash = createHash('sha256');
   let bytes = 0;
-  let lastByte = -1;
+  /** The last two bytes read: the last character of a UTF-16 file takes two. */
+  let lastBytes = 0;
   let nulSeen = false;
   let previousEnd = 0;
   let previousEmpty = 0;
@@ -176,7 +187,8 @@ export async function readCsv(
     transform(chunk: Buffer, _enc, done) {
       hash.update(chunk);
       bytes += chunk.length;
-      if (chunk.length > 0) lastByte = chunk[chunk.length - 1]!;
+      if (chunk.length > 1) lastBytes = (chunk[chunk.length - 2]! << 8) | chunk[chunk.length - 1]!;
+      else if (chunk.length === 1) lastBytes = ((lastBytes & 0xff) << 8) | chunk[0]!;
       if (!nulSeen && chunk.includes(0)) nulSeen = true;
       done(null, stopped ? undefined : chunk);
     },
@@ -190,7 +202,7 @@ export async function readCsv(
   }
   if (sinkError !== undefined) throw sinkError;
   // csv-parse counts the nothing after a final line break as one more empty line.
-  const phantom = lastByte === 0x0a || lastByte === 0x0d ? 1 : 0;
+  const phantom = endsWithLineBreak(lastBytes, decoder.encoding ?? 'utf-8') ? 1 : 0;
   return {
     bytes,
     sha256: hash.digest('hex'),

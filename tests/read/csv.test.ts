@@ -130,3 +130,47 @@ describe('readCsv', () => {
   });
 });
 
+
+describe('readCsv: line endings', () => {
+  it('reads every row when the header ends CRLF and the rows LF (and the other way round)', async () => {
+    const rows = ['1,2021-01-05', '2,2021-01-06', '3,2021-01-07', '4,2021-01-08', '5,2021-01-09', '6,2021-01-10'];
+    for (const [first, rest] of [
+      ['\r\n', '\n'],
+      ['\n', '\r\n'],
+      ['\r', '\n'],
+    ] as const) {
+      const { seen } = await read(`child_id,contact_date${first}${rows.join(rest)}${rest}`);
+      expect(seen.header?.cells).toEqual(['child_id', 'contact_date']);
+      expect(seen.rows.map((r) => r.cells.join(','))).toEqual(rows);
+      expect(seen.rows.map((r) => r.line)).toEqual([2, 3, 4, 5, 6, 7]);
+      expect(seen.bad).toEqual([]);
+    }
+  });
+
+  it('a UTF-16 file ending in a line break has no blank line that is not there', async () => {
+    const text = 'a,b\r\n1,2\r\n';
+    for (const encoding of ['utf16le', 'utf16be'] as const) {
+      const body = encoding === 'utf16le' ? Buffer.from(text, 'utf16le') : Buffer.from(text, 'utf16le').swap16();
+      const bom = encoding === 'utf16le' ? [0xff, 0xfe] : [0xfe, 0xff];
+      const { seen, stats } = await read(Buffer.concat([Buffer.from(bom), body]));
+      expect(seen.rows.map((r) => r.cells)).toEqual([['1', '2']]);
+      expect(stats.blankLines).toBe(0);
+    }
+  });
+
+  it('property: any mix of LF, CRLF and CR gives the same records on the same lines', async () => {
+    const cell = fc.stringMatching(/^[A-Za-z0-9 ]{0,6}$/);
+    const row = fc.array(cell, { minLength: 2, maxLength: 2 }).filter((cells) => cells.some((c) => c.trim() !== ''));
+    const ending = fc.constantFrom('\n', '\r\n', '\r');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(row, ending), { minLength: 1, maxLength: 12 }), fc.boolean(), async (lines, finalBreak) => {
+        const text = lines.map(([cells, end], i) => cells.join(',') + (i < lines.length - 1 || finalBreak ? end : '')).join('');
+        const { seen, stats } = await read(`h1,h2\n${text}`);
+        expect(seen.rows.map((r) => r.cells)).toEqual(lines.map(([cells]) => cells));
+        expect(seen.rows.map((r) => r.line)).toEqual(lines.map((_, i) => i + 2));
+        expect(stats.blankLines).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
