@@ -2,12 +2,14 @@
  * Reading a date cell of an extract.
  *
  * Accepted, day first unless the extract's mapping says otherwise (below):
- *   2021-01-05            yyyy-mm-dd (ISO; one-digit month or day allowed)
+ *   2021-01-05  2021/01/05   yyyy-mm-dd, yyyy/mm/dd (one-digit month or day allowed)
  *   05/01/2021  5/1/2021  dd/mm/yyyy, d/m/yyyy
  *   05-01-2021  05.01.2021
- *   05-Jan-2021  5 Jan 2021   (English month abbreviations, any case)
+ *   05-Jan-2021  5 Jan 2021  5 January 2021   (English month names or their
+ *                              three-letter abbreviations, any case)
  * each optionally followed by a time, which is checked and then ignored:
- *   `14:05`, `14:05:33`, `14:05:33.250`, or ISO `T14:05:33Z` / `T14:05:33+01:00`.
+ *   `14:05`, `14:05:33`, `14:05:33.250` (SQL Server's `00:00:00.000`),
+ *   12-hour `12:00 AM`, `1:05:33 pm`, or ISO `T14:05:33Z` / `T14:05:33+01:00`.
  *
  * Refused: two-digit years (`05/01/21`), month-first dates (`01/13/2021` is not a
  * date), days that do not exist (`29/02/2021`), bare numbers (Excel serial
@@ -24,13 +26,18 @@ import { type Day, dayFromYmd, isValidYmd, MONTH_ABBREVIATIONS } from '../core/d
 /** Why a date cell could not be read (worded in src/report/wording.ts). */
 export type DateProblem = 'two-digit-year' | 'no-such-day' | 'bad-time' | 'serial-number' | 'year-out-of-range' | 'not-a-date';
 
-/** "jan" → 1 ... "dec" → 12. */
-const MONTHS: Readonly<Record<string, number>> = Object.fromEntries(MONTH_ABBREVIATIONS.map((m, i) => [m.toLowerCase(), i + 1]));
+const FULL_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:([T ])(.*))?$/;
+/** "jan" and "january" → 1 ... "dec" and "december" → 12. */
+const MONTHS: Readonly<Record<string, number>> = Object.fromEntries([
+  ...MONTH_ABBREVIATIONS.map((m, i) => [m.toLowerCase(), i + 1] as const),
+  ...FULL_MONTHS.map((m, i) => [m, i + 1] as const),
+]);
+
+const ISO = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:([T ])(.*))?$/;
 const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d+)(?: (.*))?$/;
-const NAMED = /^(\d{1,2})([ -])([A-Za-z]{3})\2(\d+)(?: (.*))?$/;
-const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const NAMED = /^(\d{1,2})([ -])([A-Za-z]{3,9})\2(\d+)(?: (.*))?$/;
+const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?: ?([AaPp][Mm]))?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
 const SERIAL = /^\d+(?:\.\d+)?$/;
 
 /** Two ASCII digits at `i`, or -1. */
@@ -52,7 +59,9 @@ function checkTime(time: string | undefined): boolean {
   const h = Number(m[1]);
   const min = Number(m[2]);
   const sec = m[3] === undefined ? 0 : Number(m[3]);
-  return h <= 23 && min <= 59 && sec <= 59;
+  // A 12-hour time runs from 12:00 AM to 11:59 PM.
+  const hourOk = m[4] === undefined ? h <= 23 : h >= 1 && h <= 12;
+  return hourOk && min <= 59 && sec <= 59;
 }
 
 function withYear(yearText: string, month: number, day: number, time: string | undefined): Day | DateProblem {
@@ -108,8 +117,10 @@ export function parseDate(text: string, options: DateOptions = {}): Day | DatePr
   }
   let m = ISO.exec(text);
   if (m) {
-    if (!checkTime(m[5])) return 'bad-time';
-    return fromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+    // A space before a time; the ISO `T` only after a dash-separated date.
+    if (m[5] === 'T' && m[2] === '/') return 'not-a-date';
+    if (!checkTime(m[6])) return 'bad-time';
+    return fromParts(Number(m[1]), Number(m[3]), Number(m[4]));
   }
   m = NUMERIC.exec(text);
   if (m) {

@@ -1,7 +1,8 @@
 /**
- * Date cells (SPEC §2): `yyyy-mm-dd`, `dd/mm/yyyy`, `d/m/yyyy`, `dd-mm-yyyy`,
- * `dd.mm.yyyy`, `dd-MMM-yyyy` / `d MMM yyyy`, each optionally followed by a time
- * (`14:05`, `14:05:33`, ISO `T14:05:33Z`). Never month-first; two-digit years are
+ * Date cells (SPEC §2 and §6): `yyyy-mm-dd`, `yyyy/mm/dd`, `dd/mm/yyyy`, `d/m/yyyy`,
+ * `dd-mm-yyyy`, `dd.mm.yyyy`, `dd-MMM-yyyy` / `d MMM yyyy` and full month names,
+ * each optionally followed by a time (`14:05`, `14:05:33`, fractional seconds,
+ * 12-hour `12:00 AM`, ISO `T14:05:33Z`). Never month-first; two-digit years are
  * an error.
  */
 import fc from 'fast-check';
@@ -33,8 +34,26 @@ describe('accepted forms (5 January 2021)', () => {
     '05-JAN-2021',
     '5 jAN 2021',
     '5 jan 2021',
+    '2021/01/05', // yyyy/mm/dd
+    '2021/1/5',
+    '5 January 2021', // full month names
+    '05-january-2021',
+    '5 JANUARY 2021',
   ];
-  const times = ['', ' 14:05', ' 14:05:33', ' 14:05:33.250', ' 00:00', ' 23:59:59', ' 00:00:00.000'];
+  const times = [
+    '',
+    ' 14:05',
+    ' 14:05:33',
+    ' 14:05:33.250',
+    ' 00:00',
+    ' 23:59:59',
+    ' 00:00:00.000', // SQL Server datetime text
+    ' 12:00 AM', // 12-hour times
+    ' 12:00:00 AM',
+    ' 2:05 PM',
+    ' 11:59:59 pm',
+    ' 9:30am',
+  ];
   const cases = dates.flatMap((d) => times.map((t) => d + t));
   const isoTimes = [
     'T14:05',
@@ -66,6 +85,11 @@ describe('accepted forms (5 January 2021)', () => {
     ['31.12.2099 08:30', 2099, 12, 31],
     ['2020-12-28T09:00:00Z', 2020, 12, 28],
     ['2020-12-28 09:00', 2020, 12, 28],
+    ['2020-09-16 00:00:00.000', 2020, 9, 16], // SQL Server datetime text
+    ['2020/09/16', 2020, 9, 16],
+    ['16 September 2020', 2020, 9, 16],
+    ['16/09/2020 12:00 AM', 2020, 9, 16],
+    ['1 May 2021', 2021, 5, 1], // May is both a name and its abbreviation
   ])('%j is %i-%i-%i', (text, y, m, d) => {
     expect(parseDate(text)).toBe(dayFromYmd(y, m, d));
   });
@@ -115,6 +139,10 @@ describe('refused forms, with their problem', () => {
     ['05/01/2021 14:60', 'bad-time'],
     ['05/01/2021 14:05:60', 'bad-time'],
     ['05/01/2021 2pm', 'bad-time'],
+    ['05/01/2021 13:00 PM', 'bad-time'], // a 12-hour clock has no 13
+    ['05/01/2021 0:30 AM', 'bad-time'],
+    ['05/01/2021 12:60 AM', 'bad-time'],
+    ['2021/01/05 25:00', 'bad-time'],
     ['05/01/2021 14', 'bad-time'],
     ['5 Jan 2021 25:00', 'bad-time'],
     ['05-Jan-2021 14:5', 'bad-time'],
@@ -135,12 +163,13 @@ describe('refused forms, with their problem', () => {
     ['0001-01-01', 'year-out-of-range'],
     ['1899-1-1', 'year-out-of-range'],
     // Not dates at all
-    ['2021/01/05', 'not-a-date'],
+    ['2021/01-05', 'not-a-date'], // mixed separators
+    ['2021/01/05T14:05', 'not-a-date'], // the ISO T only after an ISO date
     ['Jan 5 2021', 'not-a-date'],
-    ['January 5, 2021', 'not-a-date'],
+    ['January 5, 2021', 'not-a-date'], // month first, even with a name
     ['5th Jan 2021', 'not-a-date'],
-    ['05 January 2021', 'not-a-date'], // full month names are not in the accepted list
-    ['5 Sept 2021', 'not-a-date'],
+    ['5 Sept 2021', 'not-a-date'], // neither a month name nor its three-letter abbreviation
+    ['5 Janu 2021', 'not-a-date'],
     ['05-Foo-2021', 'not-a-date'],
     ['yesterday', 'not-a-date'],
     ['N/A', 'not-a-date'],
