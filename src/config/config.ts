@@ -41,6 +41,7 @@ function extractMapping(name: ExtractName) {
     encoding: z.enum(['auto', ...ENCODINGS]).optional(),
     dateOrder: z.enum(['day-first', 'month-first']).optional(),
     excelDates: z.boolean().optional(),
+    onDuplicateKey: z.enum(['keep-first', 'keep-last']).optional(),
     columns: z
       .record(
         z.string().refine((k) => columnNames.includes(k), { message: `not a ${name} column; columns are ${oneOf(columnNames)}` }),

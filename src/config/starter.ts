@@ -31,6 +31,7 @@ function mappingSection(preset: HeaderPreset | undefined): string {
     const columns = preset?.[name] ?? {};
     lines.push(`  ${name}:`);
     lines.push(`    # encoding: auto          # auto | utf-8 | utf-16le | utf-16be | windows-1252`);
+    lines.push(`    # onDuplicateKey: keep-first  # keep-last when the system appends an update after the original row`);
     if (def.fields.some((f) => f.type === 'date')) {
       lines.push(`    # dateOrder: day-first    # month-first only for systems that write 01/13/2021`);
       lines.push(`    # excelDates: false       # true when date cells hold spreadsheet serial numbers (44197)`);

@@ -51,6 +51,8 @@ export class DictColumn {
   private chunks: (Uint16Array | Int32Array)[] = [];
   private wide = false;
   private readonly index = new Map<string, number>();
+  /** Each value upper-cased → its code: spellings that differ only in case share the first one's. */
+  private readonly folded = new Map<string, number>();
   private readonly values: string[] = [];
   // A direct-mapped cache in front of the Map: a value is placed by its
   // length and a few of its characters, so finding a repeated value costs a
@@ -74,10 +76,15 @@ export class DictColumn {
     if (this.cached[slot] === v) return this.cachedCodes[slot]!;
     let k = this.index.get(v);
     if (k === undefined) {
-      k = this.values.length;
-      this.values.push(v);
+      const upper = v.toUpperCase();
+      k = this.folded.get(upper);
+      if (k === undefined) {
+        k = this.values.length;
+        this.values.push(v);
+        this.folded.set(upper, k);
+        if (k + 1 > 0xffff && !this.wide) this.widen();
+      }
       this.index.set(v, k);
-      if (k + 1 > 0xffff && !this.wide) this.widen();
     }
     this.cached[slot] = this.values[k]!;
     this.cachedCodes[slot] = k + 1;
@@ -100,7 +107,18 @@ export class DictColumn {
    */
   seal(): void {
     this.index.clear();
+    this.folded.clear();
     this.cached.fill(undefined);
+  }
+
+  /** The distinct values, in the order first seen (blank aside). */
+  dictionary(): readonly string[] {
+    return this.values;
+  }
+
+  /** Changes how each distinct value is spelt (`respell(k)` for the k-th), leaving which rows share it alone. */
+  respell(spelling: (value: string, k: number) => string): void {
+    for (let k = 0; k < this.values.length; k++) this.values[k] = spelling(this.values[k]!, k);
   }
 
   snapshot(): DictState {
@@ -324,7 +342,11 @@ export class KeyIndex {
   static hash(key: string, seed = 0x811c9dc5): number {
     let h = seed;
     for (let i = 0; i < key.length; i++) {
-      h ^= key.charCodeAt(i);
+      let c = key.charCodeAt(i);
+      // Without regard to letter case: keys that differ only in case are one key.
+      if (c >= 97 && c <= 122) c -= 32;
+      else if (c >= 128) c = key.charAt(i).toUpperCase().charCodeAt(0);
+      h ^= c;
       h = Math.imul(h, 0x01000193);
     }
     return h >>> 0;

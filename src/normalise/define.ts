@@ -229,6 +229,16 @@ export function keyOfCells(def: ExtractDef, cells: readonly Cell[], keyPos: numb
   return key;
 }
 
+/**
+ * Whether two cells hold the same value: text compares without regard to
+ * letter case (`dfe123` is `DFE123`), so identifiers, keys and names written
+ * in two cases are one.
+ */
+export function sameValue(a: Cell | undefined, b: Cell | undefined): boolean {
+  if (a === b) return true;
+  return typeof a === 'string' && typeof b === 'string' && a.length === b.length && a.toUpperCase() === b.toUpperCase();
+}
+
 /** Positions of an extract's key column and composite-key columns among its fields. */
 export function keyPositions(def: ExtractDef): { keyPos: number; compositePos: number[] } {
   const pos = (name: string): number => def.fields.findIndex((f) => f.name === name);

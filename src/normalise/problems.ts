@@ -32,7 +32,12 @@ export type RejectionCode = (typeof REJECTION_CODES)[number];
 /** The parameters of each problem the validator finds in a row, by code. */
 export interface RowProblemParams {
   /** A required cell is blank. `noun`: what a row is ("contact"). */
-  readonly 'missing-value': { readonly field: string; readonly noun: string };
+  readonly 'missing-value': {
+    readonly field: string;
+    readonly noun: string;
+    /** The cell held a placeholder for "none" (`-1`, `1900-01-01`), as written, rather than nothing. */
+    readonly placeholder?: string;
+  };
   /** A date cell is not a date; `text` is the cell trimmed. */
   readonly 'invalid-date': { readonly field: string; readonly text: string; readonly problem: DateProblem };
   /** A coded cell is none of the values accepted (`accepted`, in the order listed). */
@@ -44,7 +49,13 @@ export interface RowProblemParams {
   /** A date after the as-at date. */
   readonly 'future-date': { readonly field: string; readonly date: Day; readonly asAt: Day };
   /** The key of an earlier valid row (on `firstLine`), with other values. */
-  readonly 'duplicate-key': { readonly key: string; readonly firstLine: number; readonly noun: string };
+  readonly 'duplicate-key': {
+    readonly key: string;
+    readonly firstLine: number;
+    readonly noun: string;
+    /** With keep-last: the later row, which is kept (this problem is then the earlier row's). */
+    readonly keptLine?: number;
+  };
   /** More or fewer fields than the header has columns. */
   readonly 'field-count': { readonly fields: number; readonly expected: number };
 }

@@ -17,7 +17,7 @@ import {
   type LineState,
   restoreColumn,
 } from './columns.js';
-import { type Cell, type ExtractDef, type FieldDef, keyOfCells, keyPositions } from './define.js';
+import { type Cell, type ExtractDef, type FieldDef, keyOfCells, keyPositions, sameValue } from './define.js';
 import type { RecordTypes, ExtractName } from './extracts.js';
 
 export type { Cell } from './define.js';
@@ -52,14 +52,16 @@ type ViewClass = new (row: number) => object;
 
 export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N]> {
   readonly def: ExtractDef;
-  private readonly columns: Column[];
-  private readonly lines: LineColumn = new LineColumn();
+  private columns: Column[];
+  private lines: LineColumn = new LineColumn();
+  /** Rows replaced by a later row with the same key (keep-last): removed when the table is sealed. */
+  private replaced: Set<number> | undefined;
   /** Until the extract has been read: the key index, which nothing needs afterwards. */
   private index: KeyIndex | undefined = new KeyIndex();
   private readonly keyPos: number;
   private readonly compositePos: number[];
   private readonly present: ReadonlySet<string>;
-  private readonly View: ViewClass;
+  private View: ViewClass;
 
   /** @param present the canonical names of the columns the file's header has. */
   constructor(def: ExtractDef, present: ReadonlySet<string>, columns?: Column[], lines?: LineColumn) {
@@ -97,23 +99,29 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
     const index = this.openIndex();
     for (let slot = index.first(hash); slot >= 0; slot = index.next(slot, hash)) {
       const row = index.rowAt(slot);
+      if (this.replaced?.has(row)) continue;
       if (this.sameKey(row, cells)) return row;
     }
     return -1;
   }
 
+  /** Stored row `row` is replaced by a later one with its key: it is no record once the table is sealed. */
+  replace(row: number): void {
+    (this.replaced ??= new Set()).add(row);
+  }
+
   private sameKey(row: number, cells: readonly Cell[]): boolean {
     const id = cells[this.keyPos];
     const stored = this.columns[this.keyPos]!.get(row);
-    if (typeof id === 'string' || stored !== null) return stored === id;
-    for (const pos of this.compositePos) if (this.columns[pos]!.get(row) !== cells[pos]) return false;
+    if (typeof id === 'string' || stored !== null) return sameValue(stored, id);
+    for (const pos of this.compositePos) if (!sameValue(this.columns[pos]!.get(row), cells[pos])) return false;
     return true;
   }
 
-  /** Whether stored row `row` has exactly these cells. */
+  /** Whether stored row `row` has the same cells (text compared without regard to case). */
   sameCells(row: number, cells: readonly Cell[]): boolean {
     for (let c = 0; c < this.columns.length; c++) {
-      if (this.columns[c]!.get(row) !== cells[c]) return false;
+      if (!sameValue(this.columns[c]!.get(row), cells[c])) return false;
     }
     return true;
   }
@@ -137,7 +145,23 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
   /** Frees the key index once the whole extract has been read (a quarter of the memory at scale). */
   seal(): void {
     this.index = undefined;
+    if (this.replaced?.size) this.compact(this.replaced);
+    this.replaced = undefined;
     for (const column of this.columns) if (column instanceof DictColumn) column.seal();
+  }
+
+  /** Copies every row but the replaced ones into fresh columns, in file order. */
+  private compact(replaced: ReadonlySet<number>): void {
+    const columns = this.def.fields.map(columnFor);
+    const lines = new LineColumn();
+    for (let row = 0; row < this.length; row++) {
+      if (replaced.has(row)) continue;
+      for (let c = 0; c < columns.length; c++) (columns[c] as { push(v: Cell): void }).push(this.columns[c]!.get(row));
+      lines.push(this.lines.get(row));
+    }
+    this.columns = columns;
+    this.lines = lines;
+    this.View = this.viewClass();
   }
 
   private openIndex(): KeyIndex {

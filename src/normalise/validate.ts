@@ -9,7 +9,7 @@
  * A later row with the key of an earlier valid row but different values is
  * rejected as `duplicate-key`; the first row is kept.
  */
-import type { Day } from '../core/day.js';
+import { type Day, dayFromYmd } from '../core/day.js';
 import type { EncodingSetting } from '../read/decode.js';
 import type { RecordProblem, RowSink, SourceRef } from '../read/source.js';
 import type { ExtractDef, ExtractName, FieldDef } from './extracts.js';
@@ -45,7 +45,24 @@ export interface ExtractMapping {
   readonly excelDates?: boolean | undefined;
   /** The file's character encoding (default auto). */
   readonly encoding?: EncodingSetting | undefined;
+  /** Which of two rows with the same key but different values is kept (default the first). */
+  readonly onDuplicateKey?: 'keep-first' | 'keep-last' | undefined;
 }
+
+/**
+ * Values that systems write for "none" and that are read as blank: in
+ * identifier columns (SQL Server's `-1`), and dates (its `1900-01-01`, with
+ * any time, in any accepted spelling). Compared without regard to case.
+ */
+export interface Placeholders {
+  readonly ids: readonly string[];
+  readonly dates: readonly Day[];
+}
+
+export const DEFAULT_PLACEHOLDERS: Placeholders = { ids: ['-1'], dates: [dayFromYmd(1900, 1, 1)] };
+
+/** Spellings of "not known" read as blank in yes/no and coded columns (compared without regard to case). */
+export const UNKNOWN_SPELLINGS: readonly string[] = ['unknown', 'not known', 'nk', 'n/a', '-'];
 
 export interface ValidateOptions {
   /** Dates after this day are rejected (`future-date`). */
@@ -53,6 +70,8 @@ export interface ValidateOptions {
   /** The source's size (bytes of a file), when known: lets the key index be sized once. */
   readonly sizeHint?: number | undefined;
   readonly mapping?: ExtractMapping;
+  /** Default DEFAULT_PLACEHOLDERS; empty lists switch them off. */
+  readonly placeholders?: Placeholders | undefined;
 }
 
 /** An extract that cannot be used at all: its source unreadable, or without a usable header. */
@@ -74,12 +93,26 @@ const MAX_SHOWN_VALUE = 200;
 
 const EXCEL_INTEGER = /^(\d+)\.0+$/;
 
-/** Trims an identifier and undoes Excel's `1234.0`. */
-export function normaliseId(raw: string): string {
+/** Two white-space characters in a row, or any but a plain space (a non-breaking space, a tab). */
+const UNTIDY_SPACE = /\s\s|[^\S ]/;
+
+/**
+ * A cell as compared and stored: non-breaking spaces made plain, runs of
+ * white space one space, the ends trimmed (`Dustin\u00a0 Hazlett` is `Dustin Hazlett`).
+ */
+export function tidy(raw: string): string {
   const t = raw.trim();
+  return UNTIDY_SPACE.test(t) ? t.replace(/\s+/g, ' ') : t;
+}
+
+/** An identifier as stored: tidied, and Excel's `1234.0` undone. */
+export function normaliseId(raw: string): string {
+  const t = tidy(raw);
   const m = t.length > 2 && t.charCodeAt(t.length - 1) === 48 ? EXCEL_INTEGER.exec(t) : null;
   return m ? m[1]! : t;
 }
+
+const UNKNOWN: ReadonlySet<string> = new Set(UNKNOWN_SPELLINGS);
 
 /** Returned by `parseCell` when the cell is refused; the reason is left in `failure`. */
 const REFUSED = Symbol('refused');
@@ -136,6 +169,9 @@ export class ExtractValidator<N extends ExtractName> implements RowSink {
   /** Set by `refuse`, only when a cell is refused. */
   private failure: Failure | undefined;
   private readonly dateOptions: DateOptions;
+  /** Placeholder identifiers, upper-cased, and placeholder days. */
+  private readonly placeholderIds: ReadonlySet<string>;
+  private readonly placeholderDays: ReadonlySet<Day>;
 
   constructor(def: ExtractDef<N>, source: SourceRef, options: ValidateOptions) {
     this.def = def;
@@ -150,6 +186,9 @@ export class ExtractValidator<N extends ExtractName> implements RowSink {
       order: options.mapping?.dateOrder ?? 'day-first',
       excelSerial: options.mapping?.excelDates ?? false,
     };
+    const placeholders = options.placeholders ?? DEFAULT_PLACEHOLDERS;
+    this.placeholderIds = new Set(placeholders.ids.map((id) => normaliseId(id).toUpperCase()));
+    this.placeholderDays = new Set(placeholders.dates);
   }
 
   /** The header as matched, once the header row has been read. */
@@ -275,6 +314,17 @@ export class ExtractValidator<N extends ExtractName> implements RowSink {
       return;
     }
     const keyPlan = this.plans[hasId ? this.keyPos : this.compositeFirstPos]!;
+    if (this.options.mapping?.onDuplicateKey === 'keep-last') {
+      // The later row wins: it is kept in its place in file order, and the earlier one is rejected.
+      const earlierValue = table.cells(first)[hasId ? this.keyPos : this.compositeFirstPos];
+      table.replace(first);
+      table.append(cells, line, hash);
+      this.rejectCell(keyPlan, firstLine, earlierValue === null || earlierValue === undefined ? '' : String(earlierValue), {
+        code: 'duplicate-key',
+        params: { key, firstLine, noun: this.def.noun, keptLine: line },
+      });
+      return;
+    }
     this.rejectCell(keyPlan, line, raw[keyPlan.index] ?? '', { code: 'duplicate-key', params: { key, firstLine, noun: this.def.noun } });
   }
 
@@ -292,18 +342,16 @@ export class ExtractValidator<N extends ExtractName> implements RowSink {
 
   private parseCell(plan: ColumnPlan, text: string | undefined): Cell | typeof REFUSED {
     const { field } = plan;
-    const t = text === undefined ? '' : text.trim();
+    const t = text === undefined ? '' : tidy(text);
     if (t.length > MAX_CELL_LENGTH) {
       return this.refuse({ code: 'value-too-long', params: { field: field.name, length: t.length, max: MAX_CELL_LENGTH } });
     }
-    if (t === '') {
-      // A required column is always present: onHeader refuses a header without one.
-      if (field.required) return this.refuse({ code: 'missing-value', params: { field: field.name, noun: this.def.noun } });
-      return field.blankAs ?? null;
-    }
+    if (t === '') return this.blank(field);
     switch (field.type) {
-      case 'id':
-        return normaliseId(t);
+      case 'id': {
+        const id = normaliseId(t);
+        return this.placeholderIds.has(id.toUpperCase()) ? this.blank(field, t) : id;
+      }
       case 'text':
         return t;
       case 'code':
@@ -311,6 +359,7 @@ export class ExtractValidator<N extends ExtractName> implements RowSink {
       case 'date': {
         const day = parseDate(t, this.dateOptions);
         if (typeof day === 'string') return this.refuse({ code: 'invalid-date', params: { field: field.name, text: t, problem: day } });
+        if (this.placeholderDays.has(day)) return this.blank(field, t);
         if (day > this.options.asAt) {
           return this.refuse({ code: 'future-date', params: { field: field.name, date: day, asAt: this.options.asAt } });
         }
@@ -318,16 +367,28 @@ export class ExtractValidator<N extends ExtractName> implements RowSink {
       }
       case 'flag':
       case 'choice': {
-        const cell = plan.choices!.get(t.toLowerCase());
-        if (cell === undefined) {
-          return this.refuse({
-            code: 'invalid-value',
-            params: { extract: this.def.name, field: field.name, text: t, accepted: acceptedValues(plan) },
-          });
-        }
-        return cell;
+        const lower = t.toLowerCase();
+        const cell = plan.choices!.get(lower);
+        if (cell !== undefined) return cell;
+        if (UNKNOWN.has(lower)) return this.blank(field);
+        return this.refuse({
+          code: 'invalid-value',
+          params: { extract: this.def.name, field: field.name, text: t, accepted: acceptedValues(plan) },
+        });
       }
     }
+  }
+
+  /** A blank cell (or one holding `placeholder`): refused in a required column, else its value for blank. */
+  private blank(field: FieldDef, placeholder?: string): Cell | typeof REFUSED {
+    // A required column is always present: onHeader refuses a header without one.
+    if (field.required) {
+      return this.refuse({
+        code: 'missing-value',
+        params: { field: field.name, noun: this.def.noun, ...(placeholder === undefined ? {} : { placeholder }) },
+      });
+    }
+    return field.blankAs ?? null;
   }
 
   private rejectCell(plan: ColumnPlan, line: number, value: string, failure: Failure): void {
@@ -342,6 +403,10 @@ export class ExtractValidator<N extends ExtractName> implements RowSink {
 
   private reject(r: Rejection): void {
     this.counts.rejected++;
-    this.rejections.push(r);
+    // In line order, even for an earlier row rejected late (keep-last).
+    let i = this.rejections.length;
+    while (i > 0 && this.rejections[i - 1]!.at.line > r.at.line) i--;
+    if (i === this.rejections.length) this.rejections.push(r);
+    else this.rejections.splice(i, 0, r);
   }
 }

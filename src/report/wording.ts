@@ -117,7 +117,9 @@ export function problemText(p: Problem): string {
   const csv = source.kind === 'csv';
   switch (p.code) {
     case 'missing-value':
-      return `${p.params.field} is required but the cell is blank; fill it in, or remove the row if it is not a real ${p.params.noun}`;
+      return p.params.placeholder === undefined
+        ? `${p.params.field} is required but the cell is blank; fill it in, or remove the row if it is not a real ${p.params.noun}`
+        : `${p.params.field} is required but the cell holds "${p.params.placeholder}", a placeholder for none; fill it in, or remove the row if it is not a real ${p.params.noun}`;
     case 'invalid-date':
       return `${p.params.field} "${p.params.text}": ${DATE_PROBLEM_TEXT[p.params.problem]}`;
     case 'invalid-value': {
@@ -137,7 +139,11 @@ export function problemText(p: Problem): string {
       return `${field} ${formatDay(date)} is after the as-at date ${formatDay(asAt)}; check the date, or give the date the extract was taken with --as-at`;
     }
     case 'duplicate-key': {
-      const { key, firstLine, noun } = p.params;
+      const { key, firstLine, noun, keptLine } = p.params;
+      if (keptLine !== undefined) {
+        const later = csv ? `the row on line ${keptLine}` : `row ${keptLine}`;
+        return `key ${key} is used again on ${lineWord(source)} ${keptLine} with different values; ${later} is kept, as onDuplicateKey is keep-last (give each ${noun} its own key, or remove the stale row)`;
+      }
       const kept = csv ? `the row on line ${firstLine}` : `row ${firstLine}`;
       return `key ${key} was already used on ${lineWord(source)} ${firstLine} with different values; ${kept} is kept (give each ${noun} its own key, or remove the stale row)`;
     }

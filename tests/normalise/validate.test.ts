@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { type ExtractName } from '../../src/normalise/extracts.js';
 import { type LoadedExtract, loadExtract } from '../../src/normalise/load.js';
 import type { Rejection } from '../../src/normalise/problems.js';
-import { ExtractError, type ExtractMapping } from '../../src/normalise/validate.js';
+import { ExtractError, type ExtractMapping, type Placeholders, tidy } from '../../src/normalise/validate.js';
 import { csvSource } from '../../src/read/csv-source.js';
 import { problemText } from '../../src/report/wording.js';
 import { day } from '../helpers/records.js';
@@ -14,6 +14,7 @@ const AS_AT = '2021-05-10';
 interface LoadOptions {
   readonly asAt?: string;
   readonly mapping?: ExtractMapping;
+  readonly placeholders?: Placeholders;
 }
 
 /** Feeds CSV text through the real reader and validator. */
@@ -21,6 +22,7 @@ function load<N extends ExtractName>(name: N, text: string, options: LoadOptions
   return loadExtract(name, csvSource(`${name}.csv`, Readable.from([Buffer.from(text, 'utf8')])), {
     asAt: day(options.asAt ?? AS_AT),
     ...(options.mapping ? { mapping: options.mapping } : {}),
+    ...(options.placeholders ? { placeholders: options.placeholders } : {}),
   });
 }
 
@@ -486,7 +488,8 @@ describe('rows and line numbers', () => {
   it('a quoted field spanning two lines: the next record starts two lines on', async () => {
     const text = 'contact_id,child_id,contact_date,outcome\nC1,1,2021-01-05,"first line\nsecond line"\nC2,,2021-01-05,x\nC3,1,2021-01-05,"a\n\nb"\nC4,1,bad,x\n';
     const x = await load('contacts', text);
-    expect(x.records.get(0).outcome).toBe('first line\nsecond line');
+    // The line break inside the cell is white space, collapsed like any other (SPEC §6).
+    expect(x.records.get(0).outcome).toBe('first line second line');
     expect(x.records.get(0).line).toBe(2);
     expect(x.records.get(1).line).toBe(5);
     expect(x.rejections.map((r) => [r.at.line, r.code])).toEqual([
@@ -772,5 +775,116 @@ describe('row accounting (property)', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('values (SPEC §6): white space, letter case, placeholders, unknowns, keep-last', () => {
+  it.each([
+    ['Dustin\u00a0Hazlett', 'Dustin Hazlett'],
+    ['Dustin  Hazlett', 'Dustin Hazlett'],
+    ['  Dustin \t Hazlett ', 'Dustin Hazlett'],
+    ['\u00a0DFE123\u00a0', 'DFE123'],
+    ['Dustin Hazlett', 'Dustin Hazlett'],
+    ['', ''],
+  ])('tidy(%j) = %j', (raw, tidied) => {
+    expect(tidy(raw)).toBe(tidied);
+  });
+
+  it('names that differ only in spacing or case are one name, spelt as first seen', async () => {
+    const x = await load(
+      'cases',
+      'case_id,child_id,start_date,worker,team\nK1,1,2021-01-04,Dustin\u00a0Hazlett,Team A\nK2,2,2021-01-04,Dustin Hazlett,team a\nK3,3,2021-01-04,Dustin  Hazlett,TEAM  A\nK4,4,2021-01-04,dustin hazlett,Team A\n',
+    );
+    expect([...x.records].map((c) => c.worker)).toEqual(['Dustin Hazlett', 'Dustin Hazlett', 'Dustin Hazlett', 'Dustin Hazlett']);
+    expect([...x.records].map((c) => c.team)).toEqual(['Team A', 'Team A', 'Team A', 'Team A']);
+  });
+
+  it('keys that differ only in case are one key: the same values make a duplicate, other values a conflict', async () => {
+    const x = await load('contacts', 'contact_id,child_id,contact_date\nc1,DFE123,2021-01-05\nC1,dfe123,2021-01-05\nC1,DFE123,2021-01-06\n');
+    expect(x.counts).toEqual({ read: 3, valid: 1, rejected: 1, duplicate: 1 });
+    expect(x.rejections.map(where)).toEqual([{ code: 'duplicate-key', line: 4, column: 1, field: 'contact_id' }]);
+    const composite = await load('cp_plans', 'child_id,start_date\nDFE123,2021-01-04\n dfe123 ,2021-01-04\n');
+    expect(composite.counts).toEqual({ read: 2, valid: 1, rejected: 0, duplicate: 1 });
+  });
+
+  it('placeholder identifiers and dates are blank: -1 and 1900-01-01 in any accepted spelling, with any time', async () => {
+    const x = await load(
+      'cp_plans',
+      'plan_id,child_id,start_date,end_date,worker\n-1,C1,2021-01-04,1900-01-01 00:00:00.000,-1\nP2,C2,2021-01-04,01/01/1900 00:00,W1\nP3,C3,2021-01-04,1 January 1900,W1\n',
+    );
+    expect(x.counts).toEqual({ read: 3, valid: 3, rejected: 0, duplicate: 0 });
+    expect([...x.records].map((p) => [p.planId, p.key, p.endDate, p.worker])).toEqual([
+      [null, 'C1|2021-01-04', null, null],
+      ['P2', 'P2', null, 'W1'],
+      ['P3', 'P3', null, 'W1'],
+    ]);
+  });
+
+  it('a placeholder in a required column is a missing value whose message names the placeholder', async () => {
+    const x = await load('cp_plans', 'child_id,start_date\n-1,2021-01-04\nC2,1900-01-01\nC3,2021-01-04\n');
+    expect(x.rejections.map(where)).toEqual([
+      { code: 'missing-value', line: 2, column: 1, field: 'child_id' },
+      { code: 'missing-value', line: 3, column: 2, field: 'start_date' },
+    ]);
+    expect(problemText(x.rejections[0]!)).toBe(
+      'child_id is required but the cell holds "-1", a placeholder for none; fill it in, or remove the row if it is not a real plan',
+    );
+    expect(problemText(x.rejections[1]!)).toContain('holds "1900-01-01"');
+  });
+
+  it('placeholders are configurable, and an empty list switches them off', async () => {
+    const text = 'child_id,start_date,end_date\n-1,2021-01-04,\nC2,2021-01-04,1900-01-01\nNONE,2021-01-04,\n';
+    const off = await load('cp_plans', text, { placeholders: { ids: [], dates: [] } });
+    // Without placeholders, -1 is a child, and 1900-01-01 a real end before the start.
+    expect([...off.records].map((p) => p.childId)).toEqual(['-1', 'NONE']);
+    expect(off.rejections.map(where)).toEqual([{ code: 'date-order', line: 3, column: 3, field: 'end_date' }]);
+    const own = await load('cp_plans', text, { placeholders: { ids: ['none'], dates: [] } });
+    expect(own.rejections.map(where)).toEqual([
+      { code: 'date-order', line: 3, column: 3, field: 'end_date' },
+      { code: 'missing-value', line: 4, column: 1, field: 'child_id' },
+    ]);
+  });
+
+  it.each(['Unknown', 'not known', 'NK', 'N/A', '-', ' unknown '])('attendance %j is not known (blank), not a rejected row', async (cell) => {
+    const x = await load('core_groups', `child_id,meeting_date,education\n1,2021-01-05,${cell}\n`);
+    expect(x.counts.valid).toBe(1);
+    expect(x.records.get(0).education).toBeNull();
+  });
+
+  it('a coded value matching nothing is still invalid-value; a status not known is the value for blank', async () => {
+    const x = await load('core_groups', 'child_id,meeting_date,education,status\n1,2021-01-05,maybe,held\n2,2021-01-05,Y,Unknown\n');
+    expect(x.rejections.map(where)).toEqual([{ code: 'invalid-value', line: 2, column: 3, field: 'education' }]);
+    expect(x.records.get(0).status).toBe('held');
+  });
+
+  it('keep-last: the later row with a key is kept, in its place in file order, and the earlier one rejected', async () => {
+    const text = 'contact_id,child_id,contact_date,decision_date\nC1,1,2021-01-05,\nC2,2,2021-01-05,\nC1,1,2021-01-05,2021-01-06\nC3,3,bad,\n';
+    const first = await load('contacts', text);
+    expect([...first.records].map((c) => [c.key, c.line, c.decisionDate])).toEqual([
+      ['C1', 2, null],
+      ['C2', 3, null],
+    ]);
+    const last = await load('contacts', text, { mapping: { onDuplicateKey: 'keep-last' } });
+    expect(last.counts).toEqual({ read: 4, valid: 2, rejected: 2, duplicate: 0 });
+    expect([...last.records].map((c) => [c.key, c.line, c.decisionDate])).toEqual([
+      ['C2', 3, null],
+      ['C1', 4, day('2021-01-06')],
+    ]);
+    expect(last.rejections.map(where)).toEqual([
+      { code: 'duplicate-key', line: 2, column: 1, field: 'contact_id' },
+      { code: 'invalid-date', line: 5, column: 3, field: 'contact_date' },
+    ]);
+    expect(last.rejections[0]!.value).toBe('C1');
+    expect(problemText(last.rejections[0]!)).toBe(
+      'key C1 is used again on line 4 with different values; the row on line 4 is kept, as onDuplicateKey is keep-last (give each contact its own key, or remove the stale row)',
+    );
+  });
+
+  it('keep-last: an exact repeat is still a duplicate, and a third version replaces the second', async () => {
+    const text = 'contact_id,child_id,contact_date,outcome\nC1,1,2021-01-05,a\nC1,1,2021-01-05,a\nC1,1,2021-01-05,b\nC1,1,2021-01-05,c\n';
+    const last = await load('contacts', text, { mapping: { onDuplicateKey: 'keep-last' } });
+    expect(last.counts).toEqual({ read: 4, valid: 1, rejected: 2, duplicate: 1 });
+    expect([...last.records].map((c) => [c.line, c.outcome])).toEqual([[5, 'c']]);
+    expect(last.rejections.map((r) => r.at.line)).toEqual([2, 4]);
   });
 });
