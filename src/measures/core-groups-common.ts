@@ -6,7 +6,8 @@
  * meeting_date <= end_date). If two of a child's plans overlap on that date,
  * the one that started last is used; of two that started the same day, the
  * one that ends later (an open plan before any ended one), then the first in
- * the file. A meeting with no such plan is left out.
+ * the file (the shared `openIndex`, indexes.ts). A meeting with no such plan
+ * is left out.
  *
  * Within a plan, taken in date order (then file order), the first meeting is
  * due by the plan's start plus the first interval (10 working days by
