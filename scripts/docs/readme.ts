@@ -8,13 +8,15 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MEASURES } from '../../src/measures/index.js';
 import { extractTable } from './extracts.js';
+import { measureTable } from './measures.js';
 
 export const README = join(import.meta.dirname, '..', '..', 'README.md');
 
 /** Every generated block, by name. */
 export function generatedBlocks(): Readonly<Record<string, string>> {
-  return { extracts: extractTable() };
+  return { extracts: extractTable(), measures: measureTable(MEASURES) };
 }
 
 /** `readme` with each generated block replaced by its current content. */
@@ -26,7 +28,8 @@ export function withGeneratedBlocks(readme: string, blocks: Readonly<Record<stri
     const from = out.indexOf(start);
     const to = out.indexOf(end);
     if (from < 0 || to < from) throw new Error(`README.md has no block ${start} ... ${end}`);
-    out = `${out.slice(0, from + start.length)}\n${content}\n${out.slice(to)}`;
+    // Blank lines around the content keep it a Markdown block of its own.
+    out = `${out.slice(0, from + start.length)}\n\n${content}\n\n${out.slice(to)}`;
   }
   return out;
 }

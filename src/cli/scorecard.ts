@@ -6,7 +6,7 @@ import { WorkingCalendar } from '../core/calendar.js';
 import { type Day, parseIsoDay } from '../core/day.js';
 import { type Config, defaultConfig, parseConfig, rulesOf } from '../config/config.js';
 import { DocumentError } from '../config/document.js';
-import { MEASURE_IDS, MEASURES } from '../measures/index.js';
+import { MEASURES } from '../measures/index.js';
 import type { Grouping, MeasureContext, MeasureData } from '../measures/types.js';
 import type { ExtractName } from '../normalise/extracts.js';
 import type { LoadedExtract } from '../normalise/load.js';
@@ -134,7 +134,7 @@ export interface ScorecardRun extends PreparedRun {
 }
 
 export async function loadTargets(path: string | undefined): Promise<Targets | undefined> {
-  return readDocument(path, 'the targets file', (text, file) => parseTargets(text, file, MEASURE_IDS));
+  return readDocument(path, 'the targets file', (text, file) => parseTargets(text, file, MEASURES));
 }
 
 /** Reads everything and computes the scorecard; shared by `scorecard` and `verify`. */

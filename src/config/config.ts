@@ -2,24 +2,22 @@
  * The configuration: the rules the measures leave to local procedure, the
  * working-day calendar, and how a council's extracts map onto the columns.
  * Every key is optional; the defaults are the published rules.
+ *
+ * The rules sections (`contacts`, `assessments`, `coreGroups`,
+ * `supervision` ...) are declared by the measures that read them (see
+ * src/measures/settings.ts); this module puts them together with the
+ * `calendar` and `mapping` sections.
  */
 import { z } from 'zod';
 import { type Region, REGIONS } from '../core/calendar.js';
 import { type Day, formatDay, parseIsoDay } from '../core/day.js';
-import { type Duration, formatDuration, parseDuration } from '../core/duration.js';
+import { type Duration, formatDuration } from '../core/duration.js';
+import { type MeasureSection, type Rules, SETTINGS_SECTIONS } from '../measures/index.js';
+import { blankAsDefault as section, type SettingInput, type Settings, type SettingsSection, type SettingValues } from '../measures/settings.js';
 import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts.js';
 import type { ExtractMapping } from '../normalise/validate.js';
 import { ENCODINGS } from '../read/decode.js';
 import { parseDocument } from './document.js';
-
-const duration = z.string().transform((text, ctx): Duration => {
-  const d = parseDuration(text);
-  if (!d) {
-    ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration; write e.g. 10wd (working days), 28d, 4w or 1m` });
-    return z.NEVER;
-  }
-  return d;
-});
 
 const isoDay = z.string().transform((text, ctx): Day => {
   const d = parseIsoDay(text);
@@ -57,78 +55,55 @@ function extractMapping(name: ExtractName) {
   });
 }
 
-/**
- * A YAML section whose keys are all commented out reads as null: treat it
- * as empty, so a starter file with nothing switched on is still valid.
- */
-function section<S extends z.ZodType>(schema: S) {
-  return z.preprocess((v) => (v === null ? undefined : v), schema);
-}
-
 const mappingShape = Object.fromEntries(EXTRACT_NAMES.map((n) => [n, section(extractMapping(n).optional())])) as {
   [N in ExtractName]: ReturnType<typeof section<z.ZodOptional<ReturnType<typeof extractMapping>>>>;
 };
 
-export const configSchema = z.strictObject({
-  contacts: section(
-    z
-      .strictObject({
-        /** Time allowed for a contact decision. */
-        timescale: duration.prefault('1wd'),
-      })
-      .prefault({}),
-  ),
-  assessments: section(
-    z
-      .strictObject({
-        /** Where the 45 working days start: the assessment's start, or the referral. */
-        clockStart: z.enum(['start', 'referral']).prefault('start'),
-      })
-      .prefault({}),
-  ),
-  calendar: section(
-    z
-      .strictObject({
-        region: z.enum(Object.keys(REGIONS) as [Region, ...Region[]]).prefault('england-and-wales'),
-        bankHolidays: z.boolean().prefault(true),
-        closures: z.array(isoDay).prefault([]),
-      })
-      .prefault({}),
-  ),
-  coreGroups: section(
-    z
-      .strictObject({
-        /** First core group after the plan starts (the initial conference). */
-        firstWithin: duration.prefault('10wd'),
-        /** Each later core group after the previous one. */
-        thenEvery: duration.prefault('4w'),
-      })
-      .prefault({}),
-  ),
-  supervision: section(
-    z
-      .strictObject({
-        interval: duration.prefault('1m'),
-        /** Interval per case type (CIN, CP, CLA, CL ...), matched without regard to case. */
-        byCaseType: section(z.record(z.string(), duration).prefault({})),
-      })
-      .prefault({}),
-  ),
-  mapping: section(z.strictObject(mappingShape).prefault({})),
-});
+const calendarSection = section(
+  z
+    .strictObject({
+      region: z.enum(Object.keys(REGIONS) as [Region, ...Region[]]).prefault('england-and-wales'),
+      bankHolidays: z.boolean().prefault(true),
+      closures: z.array(isoDay).prefault([]),
+    })
+    .prefault({}),
+);
+
+const mappingSection = section(z.strictObject(mappingShape).prefault({}));
+
+type ConfigShape = { [S in MeasureSection as S['key']]: S['schema'] } & {
+  calendar: typeof calendarSection;
+  mapping: typeof mappingSection;
+};
+
+/**
+ * `calendar` keeps the place it has always had, after this section: a
+ * manifest lists the configuration in the schema's order, and manifests are
+ * compared byte for byte.
+ */
+const CALENDAR_AFTER = 'assessments';
+
+/** The top-level sections in order: the measures' sections in the order of the list, the calendar among them, the mapping last. */
+function configShape(): ConfigShape {
+  const shape: Record<string, z.ZodType> = {};
+  for (const s of SETTINGS_SECTIONS) {
+    shape[s.key] = s.schema;
+    if (s.key === CALENDAR_AFTER) shape.calendar = calendarSection;
+  }
+  shape.calendar ??= calendarSection;
+  shape.mapping = mappingSection;
+  return shape as ConfigShape;
+}
+
+export const configSchema = z.strictObject(configShape());
+
+/** The configuration file's top-level keys, in order. */
+export const CONFIG_KEYS: readonly string[] = Object.keys(configSchema.shape);
 
 export type Config = z.output<typeof configSchema>;
 
-/** The rules the measures read, resolved from the configuration. */
-export interface Rules {
-  readonly contactTimescale: Duration;
-  readonly assessmentClock: 'start' | 'referral';
-  readonly coreGroupFirst: Duration;
-  readonly coreGroupEvery: Duration;
-  readonly supervisionInterval: Duration;
-  /** Upper-case case type → interval. */
-  readonly supervisionByCaseType: ReadonlyMap<string, Duration>;
-}
+/** The rules sections as a test or a caller may give them: the file's form, every key optional. */
+export type RulesInput = { readonly [S in MeasureSection as S['key']]?: SettingInput<S['settings']> | null };
 
 /** The configuration with every default filled in. */
 export function defaultConfig(): Config {
@@ -140,17 +115,13 @@ export function parseConfig(text: string, file: string): Config {
   return parseDocument(text, file, configSchema);
 }
 
+/** The rules the measures read: what each section makes of its values. */
 export function rulesOf(config: Config): Rules {
-  return {
-    contactTimescale: config.contacts.timescale,
-    assessmentClock: config.assessments.clockStart,
-    coreGroupFirst: config.coreGroups.firstWithin,
-    coreGroupEvery: config.coreGroups.thenEvery,
-    supervisionInterval: config.supervision.interval,
-    supervisionByCaseType: new Map(
-      Object.entries(config.supervision.byCaseType).map(([type, d]) => [type.trim().toUpperCase(), d]),
-    ),
-  };
+  const rules = {};
+  for (const s of SETTINGS_SECTIONS as readonly SettingsSection[]) {
+    Object.assign(rules, s.rules(config[s.key as MeasureSection['key']] as SettingValues<Settings>));
+  }
+  return rules as Rules;
 }
 
 /** The mapping for one extract. */

@@ -1,9 +1,14 @@
 /**
  * The commented starter configuration written by `csc-kpi init`, and the
- * mapping presets it can include.
+ * mapping presets it can include. The rules sections are written from the
+ * measures' settings (src/measures/settings.ts): every key, its default and
+ * its comment, as declared there.
  */
 import { PRESET_NAMES, type PresetName } from '../normalise/define.js';
+import { SETTINGS_SECTIONS } from '../measures/index.js';
+import type { SettingsSection } from '../measures/settings.js';
 import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts.js';
+import { CONFIG_KEYS } from './config.js';
 
 /** Header spellings by extract and column. */
 export type HeaderPreset = Partial<Record<ExtractName, Readonly<Record<string, readonly string[]>>>>;
@@ -54,48 +59,54 @@ function mappingSection(preset: HeaderPreset | undefined): string {
   return lines.join('\n');
 }
 
+/** A default as written in the file: a plain word as it is, anything else as JSON (`{}`, `[]`, `true`). */
+function yamlValue(value: unknown): string {
+  return typeof value === 'string' && /^[\w.-]+$/.test(value) ? value : JSON.stringify(value);
+}
+
+/** A rules section: each key with its comment above it, its default, and any example entries commented out under it. */
+function rulesSection(section: SettingsSection): string {
+  const lines = [`${section.key}:`];
+  for (const [key, s] of Object.entries(section.settings)) {
+    for (const line of s.comment) lines.push(`  # ${line}`);
+    lines.push(`  ${key}: ${yamlValue(s.default)}`);
+    for (const line of s.examples ?? []) lines.push(`  #   ${line}`);
+  }
+  return lines.join('\n');
+}
+
+const CALENDAR = `calendar:
+  # Bank holidays of england-and-wales, scotland or northern-ireland.
+  region: england-and-wales
+  # false counts every Monday to Friday as a working day.
+  bankHolidays: true
+  # Extra days the service was closed, as YYYY-MM-DD.
+  closures: []`;
+
+function mapping(preset: HeaderPreset | undefined): string {
+  return `# How this council's extracts map onto csc-kpi's columns. Headers are
+# matched ignoring case, spaces, underscores and hyphens; list exact
+# headings, not patterns.
+mapping:
+${mappingSection(preset)}`;
+}
+
 /** The starter configuration: every key, its default, and what it means. */
 export function starterConfig(presetName?: string): string {
   const preset = presetName === undefined ? undefined : PRESETS[presetName];
+  const sections = CONFIG_KEYS.map((key) => {
+    if (key === 'calendar') return CALENDAR;
+    if (key === 'mapping') return mapping(preset);
+    const section = SETTINGS_SECTIONS.find((s) => s.key === key);
+    if (!section) throw new Error(`internal: no starter text for the ${key} section`);
+    return rulesSection(section);
+  });
   return `# csc-kpi configuration${presetName ? ` (with the ${presetName} mapping preset)` : ''}
 #
 # Every key is optional: a key left out (or commented out) takes the default
 # shown, which is the published rule. Durations are written 10wd (working
 # days), 28d (calendar days), 4w (weeks) or 1m (calendar months).
 
-contacts:
-  # Time allowed to decide a contact, from the contact date.
-  timescale: 1wd
-
-assessments:
-  # Where the 45 working days start: "start" (the assessment's start date)
-  # or "referral" (the referral date; assessments without one are left out).
-  clockStart: start
-
-calendar:
-  # Bank holidays of england-and-wales, scotland or northern-ireland.
-  region: england-and-wales
-  # false counts every Monday to Friday as a working day.
-  bankHolidays: true
-  # Extra days the service was closed, as YYYY-MM-DD.
-  closures: []
-
-coreGroups:
-  # First core group after the plan starts (the initial conference).
-  firstWithin: 10wd
-  # Each later core group after the previous one (6w in some procedures).
-  thenEvery: 4w
-
-supervision:
-  # Case supervision interval, and per case type (CIN, CP, CLA, CL ...).
-  interval: 1m
-  byCaseType: {}
-  #   CP: 4w
-
-# How this council's extracts map onto csc-kpi's columns. Headers are
-# matched ignoring case, spaces, underscores and hyphens; list exact
-# headings, not patterns.
-mapping:
-${mappingSection(preset)}
+${sections.join('\n\n')}
 `;
 }

@@ -1,15 +1,39 @@
+import { z } from 'zod';
 import { iso } from './common.js';
+import { defineSettings, type RulesOf, setting } from './settings.js';
 import { type MeasureContext, type MeasureData, type Outcomes, need } from './types.js';
 
 /** The assessment timescale, in working days. */
 export const ASSESSMENT_WORKING_DAYS = 45;
+
+/** The `assessments:` section of the configuration, read by the measures of authorised assessments. */
+export const assessmentSettings = defineSettings({
+  key: 'assessments',
+  settings: {
+    clockStart: setting(z.enum(['start', 'referral']), {
+      default: 'start',
+      comment: [
+        'Where the 45 working days start: "start" (the assessment\'s start date)',
+        'or "referral" (the referral date; assessments without one are left out).',
+      ],
+    }),
+  },
+  rules: (values) => ({ assessmentClock: values.clockStart }),
+});
+
+export type AssessmentRules = RulesOf<typeof assessmentSettings>;
+
+/** The title of an authorised-assessments measure: its timescale is counted from the referral when so configured. */
+export function authorisedTitle(what: string, rules: AssessmentRules): string {
+  return `${what} authorised within ${ASSESSMENT_WORKING_DAYS} working days${rules.assessmentClock === 'referral' ? ' of referral' : ''}`;
+}
 
 /**
  * Assessments authorised in the period, met when authorised within 45
  * working days of the clock start (the assessment's start date, or the
  * referral date when so configured).
  */
-export function evaluateAuthorised(data: MeasureData, context: MeasureContext, out: Outcomes, onlyNew: boolean): void {
+export function evaluateAuthorised(data: MeasureData, context: MeasureContext<AssessmentRules>, out: Outcomes, onlyNew: boolean): void {
   const { calendar, rules } = context;
   const fromReferral = rules.assessmentClock === 'referral';
   out.from('assessments');

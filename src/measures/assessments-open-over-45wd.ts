@@ -1,21 +1,25 @@
 import { ASSESSMENT_WORKING_DAYS } from './assessments-common.js';
 import { iso } from './common.js';
-import { type Measure, need } from './types.js';
+import { defineMeasure } from './define.js';
+import { need } from './types.js';
 
 /**
  * Assessments open at the snapshot S (started on or before S, and not
  * authorised, or authorised after S); the numerator is those open for more
  * than 45 working days at S.
  */
-export const assessmentsOpenOver45wd: Measure = {
+export const assessmentsOpenOver45wd = defineMeasure({
   id: 'assessments_open_over_45wd',
   title: 'Open assessments over 45 working days old',
   unit: 'percent',
   scale: 100,
   direction: 'lower',
-  extracts: ['assessments'],
+  needs: { assessments: [] },
   rule: () =>
     `assessments open at the snapshot S (start_date <= S, not authorised or authorised after S); counted when workingDaysBetween(start_date, S) > ${ASSESSMENT_WORKING_DAYS}`,
+  doc: {
+    text: 'Assessments open at S (started on or before S; not authorised, or authorised after S), as a percentage: those more than 45 working days after their start date at S.',
+  },
   evaluate(data, { calendar }, out) {
     out.from('assessments');
     for (const a of need(data, 'assessments')) {
@@ -37,4 +41,4 @@ export const assessmentsOpenOver45wd: Measure = {
       });
     }
   },
-};
+});

@@ -1,5 +1,6 @@
 import { CASE_DATES, iso, openAt } from './common.js';
-import { type Measure, need } from './types.js';
+import { defineMeasure } from './define.js';
+import { need } from './types.js';
 
 /**
  * Average caseload: cases open at the snapshot S that have a worker, divided
@@ -7,14 +8,17 @@ import { type Measure, need } from './types.js';
  * case adds 1 to the numerator, and a worker's first case adds 1 to the
  * denominator.
  */
-export const caseloadAvg: Measure = {
+export const caseloadAvg = defineMeasure({
   id: 'caseload_avg',
   title: 'Average caseload per social worker',
   unit: 'cases per worker',
   scale: 1,
   direction: 'lower',
-  extracts: ['cases'],
+  needs: { cases: [] },
   rule: () => 'cases open at the snapshot S with a worker, divided by the number of distinct workers',
+  doc: {
+    text: 'Cases open at S that have a worker (others are left out as `no-worker`), divided by the number of different workers holding them.',
+  },
   evaluate(data, _context, out) {
     // Workers already counted, per period (and per group when grouping).
     // Worker names come interned from their column, so the sets hash each name once.
@@ -50,4 +54,4 @@ export const caseloadAvg: Measure = {
       });
     }
   },
-};
+});

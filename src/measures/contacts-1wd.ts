@@ -1,6 +1,17 @@
 import { addDuration, describeDuration } from '../core/duration.js';
 import { iso } from './common.js';
-import { type Measure, need } from './types.js';
+import { defineMeasure } from './define.js';
+import { defineSettings, durationSchema, setting } from './settings.js';
+import { need } from './types.js';
+
+/** The `contacts:` section of the configuration. */
+export const contactSettings = defineSettings({
+  key: 'contacts',
+  settings: {
+    timescale: setting(durationSchema, { default: '1wd', comment: ['Time allowed to decide a contact, from the contact date.'] }),
+  },
+  rules: (values) => ({ contactTimescale: values.timescale }),
+});
 
 /**
  * Contacts decided within the timescale (one working day by default).
@@ -11,15 +22,19 @@ import { type Measure, need } from './types.js';
  * decided and the as-at date is past the deadline. Pending: not decided and
  * the deadline has not passed on the as-at date; left out of the denominator.
  */
-export const contacts1wd: Measure = {
+export const contacts1wd = defineMeasure({
   id: 'contacts_1wd',
-  title: 'Contacts decided within 1 working day',
+  title: (rules) => `Contacts decided within ${describeDuration(rules.contactTimescale)}`,
   unit: 'percent',
   scale: 100,
   direction: 'higher',
-  extracts: ['contacts'],
+  needs: { contacts: [] },
+  settings: [contactSettings],
   rule: (rules) =>
     `contacts with contact_date in the period; met when decided on or before contact_date + ${describeDuration(rules.contactTimescale)}; undecided contacts still within the timescale on the as-at date are pending and left out`,
+  doc: {
+    text: 'Contacts with their contact date in P. Each is due one working day after its contact date (the timescale is configurable). Met if decided on or before that day; not met if decided later, or not decided and the due day has passed by the as-at date. A contact not decided whose due day is on or after the as-at date is *pending*: left out of the denominator and counted as `pending`.',
+  },
   evaluate(data, { asAt, calendar, rules }, out) {
     out.from('contacts');
     for (const c of need(data, 'contacts')) {
@@ -42,4 +57,4 @@ export const contacts1wd: Measure = {
       }
     }
   },
-};
+});

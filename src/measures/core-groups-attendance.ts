@@ -4,28 +4,35 @@
  * cell counts as not attended. When the extract has no column for the
  * agency at all, the measure is not computable rather than zero.
  */
-import { evaluateMeetings } from './core-groups-common.js';
-import type { Measure } from './types.js';
+import { coreGroupSettings, evaluateMeetings } from './core-groups-common.js';
+import { defineMeasure } from './define.js';
+import type { MeasureDoc } from './types.js';
 
 type Agency = 'education' | 'police' | 'health' | 'other';
 
-function attendance(agency: Agency, title: string): Measure {
-  return {
+/** The four measures share one row of the README's table. */
+const doc: MeasureDoc = {
+  ids: '`core_groups_education`, `_police`, `_health`, `_other`',
+  text: 'The same held meetings with a plan: the percentage the agency attended. A blank attendance cell counts as not attended; if the extract has no column for the agency the measure is not computable.',
+};
+
+function attendance(agency: Agency, title: string) {
+  return defineMeasure({
     id: `core_groups_${agency}`,
     title,
     unit: 'percent',
     scale: 100,
     direction: 'higher',
-    extracts: ['core_groups', 'cp_plans'],
+    needs: { core_groups: [agency], cp_plans: [] },
+    settings: [coreGroupSettings],
     rule: () => `held meetings with meeting_date in the period and a plan; counted when ${agency} attended (blank = not attended)`,
-    unavailable: (data) =>
-      data.core_groups?.hasColumn(agency) ? undefined : `the core_groups extract has no ${agency} column`,
+    doc,
     evaluate: (data, context, out) =>
       evaluateMeetings(data, context, out, (m) => ({
         met: m.meeting[agency] === true,
         detail: { attended: m.meeting[agency] === null ? null : m.meeting[agency] ? 'Y' : 'N' },
       })),
-  };
+  });
 }
 
 export const coreGroupsEducation = attendance('education', 'Core groups attended by education');

@@ -6,7 +6,8 @@
  * meeting_date <= end_date). If two of a child's plans overlap on that date,
  * the one that started last is used; of two that started the same day, the
  * one that ends later (an open plan before any ended one), then the first in
- * the file. A meeting with no such plan is left out.
+ * the file (the shared `openIndex`, indexes.ts). A meeting with no such plan
+ * is left out.
  *
  * Within a plan, taken in date order (then file order), the first meeting is
  * due by the plan's start plus the first interval (10 working days by
@@ -19,7 +20,21 @@ import { addDuration } from '../core/duration.js';
 import type { CoreGroup, CpPlan } from '../normalise/extracts.js';
 import { iso } from './common.js';
 import type { Records } from '../normalise/table.js';
+import { NO_DAY, openIndex } from './indexes.js';
+import { defineSettings, durationSchema, type RulesOf, setting } from './settings.js';
 import { type Detail, type MeasureContext, type MeasureData, type Outcomes, need } from './types.js';
+
+/** The `coreGroups:` section of the configuration, read by every core-group measure (their due dates place the meetings). */
+export const coreGroupSettings = defineSettings({
+  key: 'coreGroups',
+  settings: {
+    firstWithin: setting(durationSchema, { default: '10wd', comment: ['First core group after the plan starts (the initial conference).'] }),
+    thenEvery: setting(durationSchema, { default: '4w', comment: ['Each later core group after the previous one (6w in some procedures).'] }),
+  },
+  rules: (values) => ({ coreGroupFirst: values.firstWithin, coreGroupEvery: values.thenEvery }),
+});
+
+export type CoreGroupRules = RulesOf<typeof coreGroupSettings>;
 
 export interface PlacedMeeting {
   readonly meeting: CoreGroup;
@@ -29,9 +44,6 @@ export interface PlacedMeeting {
   readonly previous: Day | null;
   readonly due: Day | null;
 }
-
-/** No day (a typed array cannot hold null). */
-const NONE = -2147483648;
 
 /**
  * Every meeting's place, by meeting row, in typed arrays: a million meetings
@@ -46,10 +58,10 @@ export interface CoreGroupSchedule {
   readonly due: Int32Array;
 }
 
-const schedules = new WeakMap<MeasureData, WeakMap<MeasureContext, CoreGroupSchedule>>();
+const schedules = new WeakMap<MeasureData, WeakMap<MeasureContext<CoreGroupRules>, CoreGroupSchedule>>();
 
 /** Places every held meeting in its plan and works out its due date (memoised per data and context). */
-export function scheduleCoreGroups(data: MeasureData, context: MeasureContext): CoreGroupSchedule {
+export function scheduleCoreGroups(data: MeasureData, context: MeasureContext<CoreGroupRules>): CoreGroupSchedule {
   let byContext = schedules.get(data);
   if (!byContext) {
     byContext = new WeakMap();
@@ -58,22 +70,7 @@ export function scheduleCoreGroups(data: MeasureData, context: MeasureContext): 
   const cached = byContext.get(context);
   if (cached) return cached;
 
-  const plans = need(data, 'cp_plans');
-  const plansByChild = new Map<string, number[]>();
-  const starts = new Int32Array(plans.length);
-  const ends = new Int32Array(plans.length);
-  for (let row = 0; row < plans.length; row++) {
-    const plan = plans.get(row);
-    starts[row] = plan.startDate;
-    ends[row] = plan.endDate ?? NONE;
-    const list = plansByChild.get(plan.childId);
-    if (list) list.push(row);
-    else plansByChild.set(plan.childId, [row]);
-  }
-
-  /** Plan a is preferred to plan b: it started later, or the same day and ends later (an open plan counts as ending last). */
-  const laterPlan = (a: number, b: number): boolean =>
-    starts[a]! !== starts[b]! ? starts[a]! > starts[b]! : ends[b] !== NONE && (ends[a] === NONE || ends[a]! > ends[b]!);
+  const plans = openIndex(need(data, 'cp_plans'));
 
   const meetings = need(data, 'core_groups');
   const n = meetings.length;
@@ -81,8 +78,8 @@ export function scheduleCoreGroups(data: MeasureData, context: MeasureContext): 
     cancelled: new Uint8Array(n),
     plan: new Int32Array(n).fill(-1),
     sequence: new Int32Array(n),
-    previous: new Int32Array(n).fill(NONE),
-    due: new Int32Array(n).fill(NONE),
+    previous: new Int32Array(n).fill(NO_DAY),
+    due: new Int32Array(n).fill(NO_DAY),
   };
   const dates = new Int32Array(n);
   const placed: number[] = [];
@@ -94,11 +91,7 @@ export function scheduleCoreGroups(data: MeasureData, context: MeasureContext): 
       schedule.cancelled[row] = 1;
       continue;
     }
-    let best = -1;
-    for (const p of plansByChild.get(meeting.childId) ?? []) {
-      const open = starts[p]! <= date && (ends[p] === NONE || date <= ends[p]!);
-      if (open && (best < 0 || laterPlan(p, best))) best = p;
-    }
+    const best = plans.openOn(meeting.childId, date);
     if (best >= 0) {
       schedule.plan[row] = best;
       placed.push(row);
@@ -110,18 +103,18 @@ export function scheduleCoreGroups(data: MeasureData, context: MeasureContext): 
   const { calendar, rules } = context;
   let plan = -1;
   let sequence = 0;
-  let previous = NONE;
+  let previous = NO_DAY;
   for (const row of order) {
     if (schedule.plan[row] !== plan) {
       plan = schedule.plan[row]!;
       sequence = 0;
-      previous = NONE;
+      previous = NO_DAY;
     }
     sequence++;
     schedule.sequence[row] = sequence;
     schedule.previous[row] = previous;
     schedule.due[row] =
-      previous === NONE ? addDuration(starts[plan]!, rules.coreGroupFirst, calendar) : addDuration(previous, rules.coreGroupEvery, calendar);
+      previous === NO_DAY ? addDuration(plans.starts[plan]!, rules.coreGroupFirst, calendar) : addDuration(previous, rules.coreGroupEvery, calendar);
     previous = dates[row]!;
   }
   byContext.set(context, schedule);
@@ -131,7 +124,7 @@ export function scheduleCoreGroups(data: MeasureData, context: MeasureContext): 
 /** A meeting with its plan and due date, for one row of the schedule. */
 function placedMeeting(schedule: CoreGroupSchedule, row: number, meetings: Records<CoreGroup>, plans: Records<CpPlan>): PlacedMeeting {
   const plan = schedule.plan[row]!;
-  const nullable = (d: number) => (d === NONE ? null : d);
+  const nullable = (d: number) => (d === NO_DAY ? null : d);
   return {
     meeting: meetings.get(row),
     plan: plan < 0 ? null : plans.get(plan),
@@ -160,7 +153,7 @@ export function meetingDetail(m: PlacedMeeting, extra: Detail = {}): Detail {
  */
 export function evaluateMeetings(
   data: MeasureData,
-  context: MeasureContext,
+  context: MeasureContext<CoreGroupRules>,
   out: Outcomes,
   judge: (m: PlacedMeeting) => { met: boolean; detail?: Detail },
 ): void {

@@ -1,21 +1,25 @@
 import { iso, openAt, PLAN_DATES } from './common.js';
 import { CP_LONG_MONTHS, isLongPlan } from './cp-common.js';
-import { type Measure, need } from './types.js';
+import { defineMeasure } from './define.js';
+import { need } from './types.js';
 
 /**
  * The mean number of calendar days open, at the snapshot S, of the plans
  * counted in cp_over_9m's numerator. Numerator: the sum of (S - start_date);
  * denominator: the number of those plans.
  */
-export const cpOver9mAvgDays: Measure = {
+export const cpOver9mAvgDays = defineMeasure({
   id: 'cp_over_9m_avg_days',
   title: 'Average days open of plans open 9 months or more',
   unit: 'days',
   scale: 1,
   direction: 'lower',
-  extracts: ['cp_plans'],
+  needs: { cp_plans: [] },
   rule: () =>
     `mean of (S - start_date) in calendar days over the plans open at the snapshot S for ${CP_LONG_MONTHS} months or more`,
+  doc: {
+    text: 'The average of (S − start date) in calendar days over the plans counted in the numerator of `cp_over_9m`: numerator the sum of days, denominator the number of plans.',
+  },
   evaluate(data, _context, out) {
     out.from('cp_plans');
     for (const plan of need(data, 'cp_plans')) {
@@ -31,4 +35,4 @@ export const cpOver9mAvgDays: Measure = {
       });
     }
   },
-};
+});

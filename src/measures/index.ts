@@ -1,5 +1,10 @@
 /**
- * The measures, in scorecard order.
+ * The measures, in scorecard order, and what is derived from the list: the
+ * settings sections (hence the configuration and `Rules`), lookup by id,
+ * and evaluation with the "not computable" reasons.
+ *
+ * A new measure is a module that exports `defineMeasure(...)` and one line
+ * in `LIST`.
  */
 import { assessments45wd } from './assessments-45wd.js';
 import { assessments45wdNew } from './assessments-45wd-new.js';
@@ -12,9 +17,10 @@ import { cpOver9m } from './cp-over-9m.js';
 import { cpOver9mAvgDays } from './cp-over-9m-avg-days.js';
 import { supervisionInTime } from './supervision-in-time.js';
 import type { Period } from '../core/period.js';
+import type { RulesOf, SectionOf, SettingsSection } from './settings.js';
 import { type Measure, type MeasureContext, type MeasureData, type Observer, type OutcomeOptions, Outcomes, type Tally } from './types.js';
 
-export const MEASURES: readonly Measure[] = [
+const LIST = [
   contacts1wd,
   assessments45wd,
   assessments45wdNew,
@@ -28,9 +34,36 @@ export const MEASURES: readonly Measure[] = [
   coreGroupsOther,
   supervisionInTime,
   caseloadAvg,
-];
+] as const;
+
+/** The settings sections of the measures in the list (a union of their types). */
+export type MeasureSection = SectionOf<typeof LIST>;
+
+/** The rules the measures read, resolved from the configuration: every field some section of theirs makes. */
+export type Rules = RulesOf<MeasureSection>;
+
+export const MEASURES: readonly Measure[] = LIST;
 
 export const MEASURE_IDS: readonly string[] = MEASURES.map((m) => m.id);
+
+/**
+ * The settings sections of the measures, each once, in the order of the
+ * first measure that reads it.
+ */
+export const SETTINGS_SECTIONS: readonly MeasureSection[] = sectionsOf(LIST);
+
+function sectionsOf<L extends readonly { readonly settings: readonly SettingsSection[] }[]>(measures: L): SectionOf<L>[] {
+  const sections: SectionOf<L>[] = [];
+  for (const m of measures) {
+    for (const s of m.settings as readonly SectionOf<L>[]) {
+      if (sections.includes(s)) continue;
+      const clash = sections.find((other) => other.key === s.key);
+      if (clash) throw new Error(`internal: two settings sections are both called ${s.key}`);
+      sections.push(s);
+    }
+  }
+  return sections;
+}
 
 export function findMeasure(id: string): Measure | undefined {
   return MEASURES.find((m) => m.id === id);
@@ -41,11 +74,20 @@ export type Evaluation =
   | { readonly computable: true; readonly tallies: readonly Tally[]; readonly groups: ReadonlyMap<string, readonly Tally[]> }
   | { readonly computable: false; readonly reason: string };
 
-/** Why a measure cannot be computed from the data supplied, if it cannot. */
+/**
+ * Why a measure cannot be computed from the data supplied, if it cannot:
+ * an extract it needs was not supplied, or has no column it needs.
+ * @example whyNotComputable(coreGroupsEducation, { core_groups }) //=> 'no cp_plans extract'
+ */
 export function whyNotComputable(measure: Measure, data: MeasureData): string | undefined {
   const missing = measure.extracts.filter((name) => !data[name]);
   if (missing.length > 0) return `no ${missing.join(' or ')} extract`;
-  return measure.unavailable?.(data);
+  for (const name of measure.extracts) {
+    for (const column of measure.columns[name] ?? []) {
+      if (!data[name]!.hasColumn(column)) return `the ${name} extract has no ${column} column`;
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -10,20 +10,25 @@
 import type { WorkingCalendar } from '../core/calendar.js';
 import type { Day } from '../core/day.js';
 import { type Period, monthOf } from '../core/period.js';
-import type { Rules } from '../config/config.js';
 import type { ExtractName, RecordBase, RecordTypes } from '../normalise/extracts.js';
 import type { Records } from '../normalise/table.js';
+import type { Rules } from './index.js';
+import type { SettingsSection } from './settings.js';
+import type { Unit } from './units.js';
 
-export type Unit = 'percent' | 'days' | 'cases per worker';
-export type Direction = 'higher' | 'lower';
+export type { Unit } from './units.js';
+
+/** Which way is better; `neutral`: neither (a rate to watch, never rated against a target). */
+export type Direction = 'higher' | 'lower' | 'neutral';
 
 /** The records of each extract that was supplied. */
 export type MeasureData = { readonly [N in ExtractName]?: Records<RecordTypes[N]> };
 
-export interface MeasureContext {
+/** What a measure is given besides the records; `R`: the rules it reads (all of them by default). */
+export interface MeasureContext<R = Rules> {
   readonly asAt: Day;
   readonly calendar: WorkingCalendar;
-  readonly rules: Rules;
+  readonly rules: R;
 }
 
 /**
@@ -35,11 +40,20 @@ export type Status = 'met' | 'not-met' | 'excluded';
 /** Values shown beside a record in an explanation: dates as yyyy-mm-dd, counts as numbers. */
 export type Detail = Readonly<Record<string, string | number | null>>;
 
+/**
+ * What an observation is about: a record, or, for a measure counted per
+ * child or per proceedings, a group of records standing as one (its `line`
+ * the first of `lines`, every line behind it).
+ */
+export type Counted = RecordBase & { readonly lines?: readonly number[] };
+
 export interface Observation {
   /** The period the record was counted or left out in; null for a record outside every period. */
   readonly period: Period | null;
   readonly extract: ExtractName;
   readonly record: RecordBase;
+  /** Every line behind the observation, when it stands for several records. */
+  readonly lines?: readonly number[];
   readonly status: Status;
   readonly reason: string | null;
   /** What the record adds to the numerator (1 for a percentage, days for a mean of days). */
@@ -51,21 +65,37 @@ export interface Observation {
 
 export type Observer = (observation: Observation) => void;
 
-export interface Measure {
+/** A measure's row of the README's table of measures; measures sharing one object share the row. */
+export interface MeasureDoc {
+  /** What the id column says when several measures share the row; their ids by default. */
+  readonly ids?: string;
+  /** What is counted for month P (snapshot S), in Markdown. */
+  readonly text: string;
+}
+
+/**
+ * A measure, as defined with `defineMeasure` (define.ts). `R` is the rules it
+ * reads; the list in index.ts holds measures that read any of `Rules`.
+ */
+export interface Measure<R = Rules> {
   /** Stable identifier, as in the JSON output and the targets file. */
   readonly id: string;
-  readonly title: string;
+  /** The heading, in the words of the rules in force ("within 3 working days"). */
+  readonly title: (rules: R) => string;
   readonly unit: Unit;
-  /** 100 for a percentage, 1 for a mean. */
-  readonly scale: 100 | 1;
+  /** value = scale × numerator / denominator: 100 for a percentage, 10,000 for a rate per 10,000, 1 for a mean. */
+  readonly scale: number;
   readonly direction: Direction;
-  /** Extracts the measure cannot do without. */
+  /** Extracts the measure cannot do without, in the order a "not computable" reason names them. */
   readonly extracts: readonly ExtractName[];
-  /** The rule in words, for explanations and documentation. */
-  readonly rule: (rules: Rules) => string;
-  /** Why the measure cannot be computed although its extracts are present (a column missing, say). */
-  readonly unavailable?: (data: MeasureData) => string | undefined;
-  readonly evaluate: (data: MeasureData, context: MeasureContext, out: Outcomes) => void;
+  /** Columns it cannot do without, per extract: without one the measure is not computable. */
+  readonly columns: Readonly<Partial<Record<ExtractName, readonly string[]>>>;
+  /** The settings sections whose rules it reads. */
+  readonly settings: readonly SettingsSection[];
+  /** The rule in words, for explanations. */
+  readonly rule: (rules: R) => string;
+  readonly doc: MeasureDoc;
+  readonly evaluate: (data: MeasureData, context: MeasureContext<R>, out: Outcomes) => void;
 }
 
 /** Who a record belongs to, for breakdowns by team or worker. */
@@ -152,20 +182,20 @@ export class Outcomes {
 
   // `owner` is whose figure the record counts in, for breakdowns; by default
   // the record itself (its team and worker columns).
-  met(p: number, record: RecordBase, detail?: Detail, owner?: Owner): void {
+  met(p: number, record: Counted, detail?: Detail, owner?: Owner): void {
     this.count(p, record, 'met', null, 1, 1, detail, owner);
   }
 
-  notMet(p: number, record: RecordBase, detail?: Detail, owner?: Owner): void {
+  notMet(p: number, record: Counted, detail?: Detail, owner?: Owner): void {
     this.count(p, record, 'not-met', null, 0, 1, detail, owner);
   }
 
   /** A record that adds `numerator` and `denominator` (means, caseloads). */
-  add(p: number, record: RecordBase, numerator: number, denominator: number, detail?: Detail, owner?: Owner): void {
+  add(p: number, record: Counted, numerator: number, denominator: number, detail?: Detail, owner?: Owner): void {
     this.count(p, record, 'met', null, numerator, denominator, detail, owner);
   }
 
-  exclude(p: number, record: RecordBase, reason: string, detail?: Detail, owner?: Owner): void {
+  exclude(p: number, record: Counted, reason: string, detail?: Detail, owner?: Owner): void {
     this.count(p, record, 'excluded', reason, 0, 0, detail, owner);
   }
 
@@ -175,23 +205,14 @@ export class Outcomes {
    * snapshot. It is never counted, not even as excluded; it is only shown
    * in full explanations (`observingSkipped`).
    */
-  skip(p: number, record: RecordBase, reason: string, detail?: Detail): void {
+  skip(p: number, record: Counted, reason: string, detail?: Detail): void {
     if (!this.observingSkipped) return;
-    this.observer?.({
-      period: p >= 0 ? this.periods[p]! : null,
-      extract: this.extract,
-      record,
-      status: 'excluded',
-      reason,
-      numerator: 0,
-      denominator: 0,
-      detail: detail ?? {},
-    });
+    this.observe(p >= 0 ? this.periods[p]! : null, record, 'excluded', reason, 0, 0, detail);
   }
 
   private count(
     p: number,
-    record: RecordBase,
+    record: Counted,
     status: Status,
     reason: string | null,
     numerator: number,
@@ -209,16 +230,21 @@ export class Outcomes {
       }
       addTo(tallies[p]!, numerator, denominator, reason);
     }
-    this.observer?.({
-      period: this.periods[p]!,
-      extract: this.extract,
-      record,
-      status,
-      reason,
-      numerator,
-      denominator,
-      detail: detail ?? {},
-    });
+    if (this.observing) this.observe(this.periods[p]!, record, status, reason, numerator, denominator, detail);
+  }
+
+  private observe(
+    period: Period | null,
+    record: Counted,
+    status: Status,
+    reason: string | null,
+    numerator: number,
+    denominator: number,
+    detail: Detail | undefined,
+  ): void {
+    const observation: Observation = { period, extract: this.extract, record, status, reason, numerator, denominator, detail: detail ?? {} };
+    // Only a record standing for several has `lines`; explanations show them only then.
+    this.observer?.(record.lines === undefined ? observation : { ...observation, lines: record.lines });
   }
 }
 

@@ -42,7 +42,7 @@ export function renderCsv(report: Scorecard): string {
     for (const cell of row.cells) {
       out += csvLine([
         row.measure.id,
-        row.measure.title,
+        row.title,
         row.group,
         cell.period.id,
         formatDay(cell.period.snapshot),

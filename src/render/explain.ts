@@ -3,8 +3,10 @@
  *
  * JSON: { metric, period, numerator, denominator, value, unit, snapshot,
  *         rule, calendar, excluded, pseudonymised,
- *         rows: [ { extract, file, line, key, childId, status, reason,
+ *         rows: [ { extract, file, line, [lines,] key, childId, status, reason,
  *                   numerator, denominator, ...details } ] }
+ * `lines` (every line behind a row) only on a row that stands for several
+ * records, such as a child counted once; `line` is then the first.
  * Detail names are the extract's column names (contact_date ...) and the
  * quantities computed from them (deadline, working_days, due ...).
  */
@@ -12,6 +14,7 @@ import Table from 'cli-table3';
 import { formatDay, formatDayLong } from '../core/day.js';
 import { formatMonthLong } from '../core/period.js';
 import type { Explanation, ExplainRow } from '../report/explain.js';
+import { UNITS } from '../measures/units.js';
 import { csvLine } from './csv.js';
 import { formatCount, roundedRatio } from './numbers.js';
 
@@ -28,12 +31,12 @@ function detailColumns(rows: readonly ExplainRow[]): string[] {
 
 function summary(x: Explanation): string {
   const { measure, period } = x;
-  const head = `${measure.title} (${measure.id}), ${formatMonthLong(period.month)}`;
+  const head = `${x.title} (${measure.id}), ${formatMonthLong(period.month)}`;
   if (x.notComputable) return `${head}: not computable: ${x.notComputable}`;
   const value =
     x.denominator === 0 || x.numerator === null || x.denominator === null
       ? 'no value (nothing to count)'
-      : `${roundedRatio(x.numerator, x.denominator, measure.scale)}${measure.unit === 'percent' ? '%' : ` ${measure.unit}`}`;
+      : `${roundedRatio(x.numerator, x.denominator, measure.scale)}${UNITS[measure.unit].inWords}`;
   return `${head}: ${formatCount(x.numerator ?? 0)} / ${formatCount(x.denominator ?? 0)} = ${value}`;
 }
 
@@ -107,6 +110,7 @@ export function explainJson(x: Explanation, options: ExplainRenderOptions): obje
       extract: r.extract,
       file: r.file,
       line: r.line,
+      ...(r.lines === undefined ? {} : { lines: r.lines }),
       key: r.key,
       childId: r.childId,
       status: r.status,

@@ -5,7 +5,8 @@
  */
 import { formatDayLong } from '../core/day.js';
 import { formatMonthLong, type Period } from '../core/period.js';
-import type { Direction, Unit } from '../measures/types.js';
+import type { Direction } from '../measures/types.js';
+import { type Unit, UNITS } from '../measures/units.js';
 import type { ScorecardCell, ScorecardRow } from '../report/scorecard.js';
 import type { Rag } from '../report/targets.js';
 import { formatCount, oneDecimal, roundedRatio, shownRatio } from './numbers.js';
@@ -13,26 +14,29 @@ import { formatCount, oneDecimal, roundedRatio, shownRatio } from './numbers.js'
 /** U+2212, the typographic minus, for signed figures read by people. */
 const MINUS = '\u2212';
 
+/** What follows a figure in a table or chart: "%" for a percentage, nothing for most others. */
 export function unitSuffix(unit: Unit): string {
-  return unit === 'percent' ? '%' : '';
+  return UNITS[unit].suffix;
 }
 
 /** The unit of a difference between two values. */
 export function differenceUnit(unit: Unit): string {
-  if (unit === 'percent') return ' pts';
-  if (unit === 'days') return ' days';
-  return '';
+  return UNITS[unit].difference;
 }
 
 /** The axis label of a unit. */
 export function unitLabel(unit: Unit): string {
-  if (unit === 'percent') return 'Per cent';
-  if (unit === 'days') return 'Days';
-  return 'Cases per worker';
+  return UNITS[unit].label;
 }
 
+const DIRECTION_TEXT: Readonly<Record<Direction, string>> = {
+  higher: 'higher is better',
+  lower: 'lower is better',
+  neutral: 'neither higher nor lower is better',
+};
+
 export function directionText(direction: Direction): string {
-  return direction === 'higher' ? 'higher is better' : 'lower is better';
+  return DIRECTION_TEXT[direction];
 }
 
 /** The value rounded to one decimal as shown, or null when there is none. */
@@ -100,13 +104,14 @@ export function noRatingText(row: ScorecardRow, cell: ScorecardCell): string {
 }
 
 export type Travel =
-  | { readonly kind: 'improving' | 'worsening' | 'same'; readonly change: number; readonly previous: number }
+  | { readonly kind: 'improving' | 'worsening' | 'same' | 'changed'; readonly change: number; readonly previous: number }
   | { readonly kind: 'none'; readonly why: string };
 
 /**
  * Direction of travel from the previous month to this one, in the measure's
- * direction. It compares the values as shown (one decimal), so two months
- * that print the same are "no change".
+ * direction (for a neutral measure, only that it changed). It compares the
+ * values as shown (one decimal), so two months that print the same are "no
+ * change".
  */
 export function travel(row: ScorecardRow, index: number): Travel {
   const cell = row.cells[index];
@@ -120,11 +125,12 @@ export function travel(row: ScorecardRow, index: number): Travel {
   // Both are whole tenths: compare in tenths so 0.1 steps are exact.
   const change = Math.round(now * 10 - previous * 10) / 10;
   if (change === 0) return { kind: 'same', change, previous };
+  if (row.measure.direction === 'neutral') return { kind: 'changed', change, previous };
   const better = row.measure.direction === 'higher' ? change > 0 : change < 0;
   return { kind: better ? 'improving' : 'worsening', change, previous };
 }
 
-export const TRAVEL_WORD = { improving: 'Improving', worsening: 'Worsening', same: 'No change' } as const;
+export const TRAVEL_WORD = { improving: 'Improving', worsening: 'Worsening', same: 'No change', changed: 'Changed' } as const;
 
 /** The arrow shows where the value moved; the word says whether that is better. */
 export function travelArrow(t: Travel): string {

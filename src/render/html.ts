@@ -34,6 +34,7 @@ import { createHash } from 'node:crypto';
 import { formatDayLong } from '../core/day.js';
 import { formatMonthLong } from '../core/period.js';
 import { NO_GROUP } from '../measures/types.js';
+import { UNITS } from '../measures/units.js';
 import type { InputSummary, Scorecard, ScorecardCell, ScorecardRow } from '../report/scorecard.js';
 import type { Rag } from '../report/targets.js';
 import {
@@ -268,7 +269,7 @@ function headline(report: Scorecard, serviceRows: readonly ScorecardRow[]): Mark
   const previous = report.periods[index - 1];
   const month = formatMonthLong(period.month);
   const rags: Record<Rag, number> = { green: 0, amber: 0, red: 0, none: 0 };
-  const travels = { improving: 0, worsening: 0, same: 0, none: 0 };
+  const travels = { improving: 0, worsening: 0, same: 0, changed: 0, none: 0 };
   const lines = serviceRows.map((row) => {
     const cell = row.cells[index];
     if (!cell) return '';
@@ -276,7 +277,7 @@ function headline(report: Scorecard, serviceRows: readonly ScorecardRow[]): Mark
     rags[cell.rag] += 1;
     travels[t.kind] += 1;
     const comparators = row.comparators.length ? html`<span class="comparators">${comparatorsText(row)}</span>` : '';
-    const title = html`<th scope="row"><a href="#${anchorOf(row)}">${row.measure.title}</a><span class="sub">${directionText(row.measure.direction)}</span>${comparators}</th>`;
+    const title = html`<th scope="row"><a href="#${anchorOf(row)}">${row.title}</a><span class="sub">${directionText(row.measure.direction)}</span>${comparators}</th>`;
     if (row.notComputable !== null) {
       return html`<tr>${title}<td colspan="5" class="not-computable-text">Not computable: ${row.notComputable}</td></tr>`;
     }
@@ -300,7 +301,7 @@ ${summaryItem(rags.red, 'Red', RAG_SYMBOL.red, 'rag-count red')}
 ${summaryItem(rags.none, 'No rating', RAG_SYMBOL.none, 'rag-count none')}
 ${summaryItem(travels.improving, 'Improving', '+', 'travel-count')}
 ${summaryItem(travels.worsening, 'Worsening', '\u2212', 'travel-count')}
-${summaryItem(travels.same, 'No change', '=', 'travel-count')}
+${summaryItem(travels.same, 'No change', '=', 'travel-count')}${travels.changed > 0 ? html`\n${summaryItem(travels.changed, 'Changed', '~', 'travel-count')}` : ''}
 </ul>
 <table class="headline">
 <caption class="visually-hidden">Each measure in ${month}: value, target, gap, RAG rating and direction of travel</caption>
@@ -358,7 +359,11 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 function breakdownCell(row: ScorecardRow, cell: ScorecardCell): Markup {
   const value = valueText(row, cell);
   if (value === null) return html`<td class="num dim">—${cell.denominator === 0 ? html`<span class="sub">none</span>` : ''}</td>`;
-  const counts = row.unit === 'percent' ? `${formatCount(cell.numerator ?? 0)}/${formatCount(cell.denominator ?? 0)}` : `n=${formatCount(cell.denominator ?? 0)}`;
+  const shown = UNITS[row.unit].breakdownCounts.show;
+  const counts =
+    shown === 'fraction'
+      ? `${formatCount(cell.numerator ?? 0)}/${formatCount(cell.denominator ?? 0)}`
+      : `n=${formatCount((shown === 'numerator' ? cell.numerator : cell.denominator) ?? 0)}`;
   const rag =
     cell.rag === 'none'
       ? ''
@@ -370,10 +375,11 @@ function breakdown(report: Scorecard, service: ScorecardRow, groups: readonly Sc
   if (report.by === null) return html``;
   const by = report.by;
   const indices = service.cells.map((_, i) => i);
+  const counts = UNITS[service.unit].breakdownCounts;
   const countsNote =
-    service.unit === 'percent'
+    counts.show === 'fraction'
       ? 'small figures are numerator/denominator'
-      : `small figures are the number counted (n)${service.unit === 'cases per worker' ? ', here workers' : ''}`;
+      : `small figures are the number counted (n)${counts.counting === undefined ? '' : `, here ${counts.counting}`}`;
   const tables = chunks(indices, MONTHS_PER_TABLE).map((part, _k, all) => {
     const first = service.cells[part[0]!]!;
     const last = service.cells[part[part.length - 1]!]!;
@@ -381,7 +387,7 @@ function breakdown(report: Scorecard, service: ScorecardRow, groups: readonly Sc
     const line = (row: ScorecardRow, name: string, cls: string) =>
       html`<tr${cls ? html` class="${cls}"` : ''}><th scope="row">${name}</th>${part.map((i) => breakdownCell(row, row.cells[i]!))}</tr>`;
     return html`<table class="breakdown-table">
-<caption class="${all.length > 1 ? '' : 'visually-hidden'}">${service.measure.title} by ${by}, ${formatMonthLong(first.period.month)} to ${formatMonthLong(last.period.month)}</caption>
+<caption class="${all.length > 1 ? '' : 'visually-hidden'}">${service.title} by ${by}, ${formatMonthLong(first.period.month)} to ${formatMonthLong(last.period.month)}</caption>
 <thead><tr><th scope="col" class="group">${by === 'team' ? 'Team' : 'Worker'}</th>${head}</tr></thead>
 <tbody>
 ${line(service, 'Whole service', 'service')}
@@ -400,7 +406,7 @@ function measureSection(report: Scorecard, service: ScorecardRow, groups: readon
   const { measure } = service;
   const meta = [measure.id, unitLabel(service.unit).toLowerCase(), directionText(measure.direction)].join(' · ');
   const head = html`<div class="measure-head">
-<h3 id="${anchorOf(service)}-title">${measure.title}</h3>
+<h3 id="${anchorOf(service)}-title">${service.title}</h3>
 <p class="meta">${meta}</p>
 ${service.comparators.length ? html`<p class="meta">Comparators: ${comparatorsText(service)}</p>` : ''}
 </div>`;

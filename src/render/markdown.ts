@@ -77,7 +77,7 @@ function monthTable(row: ScorecardRow): string[] {
 }
 
 function measureSection(row: ScorecardRow): string[] {
-  const lines = [`## ${escapeMarkdown(row.measure.title)}`, ''];
+  const lines = [`## ${escapeMarkdown(row.title)}`, ''];
   lines.push(`\`${row.measure.id}\` · ${row.unit} · ${directionText(row.measure.direction)}`, '');
   if (row.comparators.length > 0) {
     const comparators = row.comparators.map(([label, v]) => `${escapeMarkdown(label)} ${oneDecimal(v)}${unitSuffix(row.unit)}`);

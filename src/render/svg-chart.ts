@@ -21,6 +21,8 @@
  * pure renderer cannot do), with room to spare.
  */
 import { formatMonthLong } from '../core/period.js';
+import type { Direction } from '../measures/types.js';
+import { UNITS } from '../measures/units.js';
 import type { ScorecardRow } from '../report/scorecard.js';
 import {
   amountText,
@@ -44,6 +46,12 @@ const LABEL_CHAR = 6.6;
 const VALUE_CHAR = 7.9;
 const LEFT = 62;
 const COMPARATOR_DASHES = ['2 3', '9 3 2 3', '5 4'] as const;
+
+const DIRECTION_SENTENCE: Readonly<Record<Direction, string>> = {
+  higher: 'Higher is better.',
+  lower: 'Lower is better.',
+  neutral: 'Neither higher nor lower is better.',
+};
 
 interface Scale {
   readonly min: number;
@@ -85,9 +93,9 @@ export function niceScale(lo: number, hi: number, percent: boolean): Scale {
   return { min, max, step, ticks };
 }
 
-function tickText(tick: number, step: number, percent: boolean): string {
+function tickText(tick: number, step: number, suffix: string): string {
   const text = Number.isInteger(step) ? formatCount(tick) : oneDecimal(tick);
-  return text + (percent ? '%' : '');
+  return text + suffix;
 }
 
 /** Splits a label into lines of at most `width` characters, at spaces where possible. */
@@ -183,7 +191,7 @@ export function describeChart(row: ScorecardRow, axis?: string): string {
   if (comparators.length) parts.push(`Comparators: ${comparators.map(([l, v]) => `${l} ${amountText(unit, v)}`).join('; ')}.`);
   const partial = cells.find((c) => c.period.partial);
   if (partial) parts.push(`* ${formatMonthLong(partial.period.month)} is a month in progress.`);
-  parts.push(`${measure.direction === 'higher' ? 'Higher' : 'Lower'} is better.`);
+  parts.push(DIRECTION_SENTENCE[measure.direction]);
   if (axis) parts.push(axis);
   return parts.join(' ');
 }
@@ -192,7 +200,7 @@ export function describeChart(row: ScorecardRow, axis?: string): string {
 export function renderChart(row: ScorecardRow): Markup {
   const { measure, cells, comparators, unit } = row;
   const key = slug(measure.id);
-  const percent = unit === 'percent';
+  const { upTo100: percent, suffix } = UNITS[unit];
   const n = cells.length;
 
   // The latest value is written in the right margin, beside the end of its
@@ -248,7 +256,7 @@ export function renderChart(row: ScorecardRow): Markup {
 
   // Gridlines and y ticks.
   const yTicks = scale.ticks.map(
-    (t) => html`<line class="grid" x1="${plotLeft}" y1="${yOf(t)}" x2="${plotRight}" y2="${yOf(t)}"/><text class="tick" x="${plotLeft - 6}" y="${yOf(t) + 4}" text-anchor="end">${tickText(t, scale.step, percent)}</text>`,
+    (t) => html`<line class="grid" x1="${plotLeft}" y1="${yOf(t)}" x2="${plotRight}" y2="${yOf(t)}"/><text class="tick" x="${plotLeft - 6}" y="${yOf(t) + 4}" text-anchor="end">${tickText(t, scale.step, suffix)}</text>`,
   );
 
   // x ticks: every month when there is room, else every k-th.
@@ -343,11 +351,11 @@ export function renderChart(row: ScorecardRow): Markup {
     ? html`<text class="empty" x="${(plotLeft + plotRight) / 2}" y="${(plotTop + plotBottom) / 2}" text-anchor="middle">No records to count in any month</text>`
     : '';
 
-  const axisText = `The vertical axis runs from ${tickText(scale.min, scale.step, percent)} to ${tickText(scale.max, scale.step, percent)}${scale.min > 0 ? ', not from zero' : ''}.`;
+  const axisText = `The vertical axis runs from ${tickText(scale.min, scale.step, suffix)} to ${tickText(scale.max, scale.step, suffix)}${scale.min > 0 ? ', not from zero' : ''}.`;
   const titleId = `chart-${key}-title`;
   const descId = `chart-${key}-desc`;
   return html`<svg class="chart" data-measure="${measure.id}" role="img" aria-labelledby="${titleId} ${descId}" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" preserveAspectRatio="xMinYMin meet">
-<title id="${titleId}">${measure.title}: monthly values against the target${comparators.length ? ' and comparators' : ''}</title>
+<title id="${titleId}">${row.title}: monthly values against the target${comparators.length ? ' and comparators' : ''}</title>
 <desc id="${descId}">${describeChart(row, axisText)}</desc>
 ${leg.markup}
 <g class="axes">${yTicks}

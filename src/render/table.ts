@@ -37,9 +37,9 @@ function ragText(rag: Rag, colour: boolean): string {
 }
 
 function sectionTitle(row: ScorecardRow): string {
-  if (row.group !== null) return `${row.measure.title}: ${row.group}`;
+  if (row.group !== null) return `${row.title}: ${row.group}`;
   const comparators = row.comparators.map(([label, v]) => `${label} ${oneDecimal(v)}${unitSuffix(row.unit)}`).join(' · ');
-  const lines = [`${row.measure.title} (${row.measure.id}, ${directionText(row.measure.direction)})`];
+  const lines = [`${row.title} (${row.measure.id}, ${directionText(row.measure.direction)})`];
   if (row.note) lines.push(`Note: ${row.note}`);
   if (comparators) lines.push(`Comparators: ${comparators}`);
   return lines.join('\n');

@@ -29,7 +29,7 @@ import ExcelJS from 'exceljs';
 import type { Alignment, Borders, Cell, Fill, Font, Worksheet } from 'exceljs';
 import { formatDay, formatDayLong } from '../core/day.js';
 import { formatMonthLong, type Period } from '../core/period.js';
-import type { Unit } from '../measures/types.js';
+import { UNITS } from '../measures/units.js';
 import type { Scorecard, ScorecardCell, ScorecardRow } from '../report/scorecard.js';
 import type { Rag } from '../report/targets.js';
 import { directionText, partialNote, unitSuffix } from './figure-text.js';
@@ -58,7 +58,6 @@ const RAG_COLOURS: Record<Exclude<Rag, 'none'>, { readonly fill: string; readonl
   red: { fill: 'FFFFC7CE', font: 'FF9C0006' },
 };
 
-const VALUE_FORMAT: Record<Unit, string> = { percent: '0.0"%"', days: '0.0', 'cases per worker': '0.0' };
 const COUNT_FORMAT = '#,##0';
 const GAP_FORMAT = '+0.0;-0.0;0.0';
 const DATE_FORMAT = 'd mmm yyyy';
@@ -212,7 +211,7 @@ function addScorecardSheet(wb: ExcelJS.Workbook, report: Scorecard): void {
       const border = i === 0 ? THIN_TOP : undefined;
       const edge: CellStyle = border === undefined ? {} : { border };
       let c = 1;
-      put(ws, r, c++, row.measure.title, { ...edge, font: i === 0 ? { bold: true } : REPEATED });
+      put(ws, r, c++, row.title, { ...edge, font: i === 0 ? { bold: true } : REPEATED });
       if (grouped) put(ws, r, c++, groupText, { ...edge, ...(i === 0 ? {} : { font: REPEATED }) });
       put(ws, r, c++, line, edge);
       row.cells.forEach((cell, m) => {
@@ -220,11 +219,11 @@ function addScorecardSheet(wb: ExcelJS.Workbook, report: Scorecard): void {
         switch (line) {
           case 'Value': {
             const fill = ragFill(cell.rag);
-            put(ws, r, col, cell.value, { ...edge, numFmt: VALUE_FORMAT[row.unit], ...(fill === undefined ? {} : { fill }) });
+            put(ws, r, col, cell.value, { ...edge, numFmt: UNITS[row.unit].numberFormat, ...(fill === undefined ? {} : { fill }) });
             break;
           }
           case 'Target':
-            put(ws, r, col, cell.target, { ...edge, numFmt: VALUE_FORMAT[row.unit] });
+            put(ws, r, col, cell.target, { ...edge, numFmt: UNITS[row.unit].numberFormat });
             break;
           case 'RAG':
             put(ws, r, col, RAG_WORD[cell.rag] || null, ragStyle(cell.rag, border));
@@ -254,7 +253,7 @@ function addScorecardSheet(wb: ExcelJS.Workbook, report: Scorecard): void {
   put(ws, r++, 1, `${report.generator.name} ${report.generator.version}`, { font: { italic: true } });
 
   let c = 1;
-  ws.getColumn(c++).width = widthFor(report.rows.map((row) => row.measure.title), 30, 60);
+  ws.getColumn(c++).width = widthFor(report.rows.map((row) => row.title), 30, 60);
   if (grouped) ws.getColumn(c++).width = widthFor(groupTexts, 12, 40);
   ws.getColumn(c++).width = 12;
   for (let m = 0; m < report.periods.length; m++) ws.getColumn(c++).width = 11;
@@ -275,7 +274,7 @@ function addMeasureSheet(wb: ExcelJS.Workbook, report: Scorecard, name: string, 
   const grouped = report.by !== null;
   const byLabel = report.by === 'worker' ? 'Worker' : 'Team';
 
-  put(ws, 1, 1, measure.title, { font: { bold: true, size: 14 } });
+  put(ws, 1, 1, first.title, { font: { bold: true, size: 14 } });
   put(ws, 2, 1, `${measure.id} · ${directionText(first.measure.direction)} · ${first.unit}`);
 
   const headerRow = 4;
@@ -299,8 +298,8 @@ function addMeasureSheet(wb: ExcelJS.Workbook, report: Scorecard, name: string, 
       put(ws, r, c++, dateOf(cell.period.snapshot), { ...edge, numFmt: DATE_FORMAT });
       put(ws, r, c++, cell.numerator, { ...edge, numFmt: COUNT_FORMAT });
       put(ws, r, c++, cell.denominator, { ...edge, numFmt: COUNT_FORMAT });
-      put(ws, r, c++, cell.value, { ...edge, numFmt: VALUE_FORMAT[row.unit], ...(fill === undefined ? {} : { fill }) });
-      put(ws, r, c++, cell.target, { ...edge, numFmt: VALUE_FORMAT[row.unit] });
+      put(ws, r, c++, cell.value, { ...edge, numFmt: UNITS[row.unit].numberFormat, ...(fill === undefined ? {} : { fill }) });
+      put(ws, r, c++, cell.target, { ...edge, numFmt: UNITS[row.unit].numberFormat });
       put(ws, r, c++, gapOf(cell), { ...edge, numFmt: GAP_FORMAT });
       put(ws, r, c++, RAG_WORD[cell.rag] || null, ragStyle(cell.rag, edge.border));
       put(ws, r, c++, notes, edge);
@@ -315,7 +314,7 @@ function addMeasureSheet(wb: ExcelJS.Workbook, report: Scorecard, name: string, 
     header(ws, headerRow, ['Comparator', 'Value'], compCol);
     first.comparators.forEach(([label, v], i) => {
       put(ws, headerRow + 1 + i, compCol, label);
-      put(ws, headerRow + 1 + i, compCol + 1, v, { numFmt: VALUE_FORMAT[first.unit] });
+      put(ws, headerRow + 1 + i, compCol + 1, v, { numFmt: UNITS[first.unit].numberFormat });
     });
   }
 

@@ -13,7 +13,10 @@ import { ratio, sortedExclusions } from './scorecard.js';
 export interface ExplainRow {
   readonly extract: ExtractName;
   readonly file: string;
+  /** The line of the record; for one standing for several (a child, a proceedings), the first of `lines`. */
   readonly line: number;
+  /** Every line behind a row that stands for several records. */
+  readonly lines?: readonly number[];
   readonly key: string;
   /** null for an extract with no child id (staff, complaints). */
   readonly childId: string | null;
@@ -28,6 +31,8 @@ export interface ExplainRow {
 
 export interface Explanation {
   readonly measure: Measure;
+  /** The measure's title under the rules in force. */
+  readonly title: string;
   readonly period: Period;
   /** The rule in force, in words. */
   readonly rule: string;
@@ -67,6 +72,7 @@ export function explain(input: ExplainInput): Explanation {
         extract: o.extract,
         file: input.files[o.extract] ?? '',
         line: o.record.line,
+        ...(o.lines === undefined ? {} : { lines: o.lines }),
         key: o.record.key,
         childId: o.record.childId ?? null,
         status: o.status,
@@ -81,6 +87,7 @@ export function explain(input: ExplainInput): Explanation {
   rows.sort((a, b) => order(a.extract) - order(b.extract) || a.line - b.line);
   const base = {
     measure,
+    title: measure.title(context.rules),
     period,
     rule: measure.rule(context.rules),
     calendar: context.calendar.describe(),

@@ -35,6 +35,8 @@ export interface ScorecardCell {
 
 export interface ScorecardRow {
   readonly measure: Measure;
+  /** The measure's title under the rules in force. */
+  readonly title: string;
   /** The team or worker of a breakdown row; null for the whole service. */
   readonly group: string | null;
   readonly unit: Unit;
@@ -101,6 +103,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     const tolerance = measureTargets?.tolerance ?? defaultTolerance(measure);
     const comparators = measureTargets?.comparators ?? [];
     const note = measureTargets?.note ?? null;
+    const title = measure.title(context.rules);
     const cellsOf = (tallies: readonly Tally[] | null): ScorecardCell[] =>
       periods.map((period, i): ScorecardCell => {
         const target = targetFor(measureTargets, period.month);
@@ -119,17 +122,17 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
       });
     const whole = evaluate(measure, data, context, periods);
     if (!whole.computable) {
-      return [{ measure, group: null, unit: measure.unit, notComputable: whole.reason, comparators, note, cells: cellsOf(null) }];
+      return [{ measure, title, group: null, unit: measure.unit, notComputable: whole.reason, comparators, note, cells: cellsOf(null) }];
     }
     const rows: ScorecardRow[] = [
-      { measure, group: null, unit: measure.unit, notComputable: null, comparators, note, cells: cellsOf(whole.tallies) },
+      { measure, title, group: null, unit: measure.unit, notComputable: null, comparators, note, cells: cellsOf(whole.tallies) },
     ];
     if (by !== undefined) {
       // A separate run: a caseload's distinct workers are counted within each group.
       const grouped = evaluate(measure, data, context, periods, undefined, { groupBy: by });
       if (grouped.computable) {
         for (const group of [...grouped.groups.keys()].sort(byName)) {
-          rows.push({ measure, group, unit: measure.unit, notComputable: null, comparators, note, cells: cellsOf(grouped.groups.get(group)!) });
+          rows.push({ measure, title, group, unit: measure.unit, notComputable: null, comparators, note, cells: cellsOf(grouped.groups.get(group)!) });
         }
       }
     }

@@ -9,17 +9,24 @@
  * RAG: green when the value meets the target in the measure's direction;
  * amber when it misses by no more than the tolerance; red beyond that; none
  * without a target or without a value. The unrounded value is compared.
+ *
+ * A `neutral` measure (a rate to watch, neither higher nor lower better)
+ * takes comparators but no target: a trajectory for one is an error naming
+ * it, and its RAG is always none.
  */
 import { z } from 'zod';
 import type { MonthIndex } from '../core/period.js';
 import { parseMonth } from '../core/period.js';
 import { parseDocument } from '../config/document.js';
 import type { Direction, Measure } from '../measures/types.js';
+import { type Tolerance, UNITS } from '../measures/units.js';
 
 export type Rag = 'green' | 'amber' | 'red' | 'none';
 
-/** An amber tolerance: in the measure's own units, or a fraction of the target. */
-export type Tolerance = { readonly kind: 'absolute'; readonly amount: number } | { readonly kind: 'relative'; readonly fraction: number };
+export type { Tolerance } from '../measures/units.js';
+
+/** What a targets file needs to know of a measure. */
+export type TargetedMeasure = Pick<Measure, 'id' | 'direction'>;
 
 export interface MeasureTargets {
   /** Targets by month, sorted by month. */
@@ -44,27 +51,58 @@ const tolerance = z.union([
     .regex(/^\d+(\.\d+)?%$/, { message: 'a tolerance is a number (in the measure\'s units) or a percentage of the target such as "5%"' }),
 ]);
 
-function targetsSchema(measureIds: readonly string[]) {
+/**
+ * A neutral measure may be named with comparators and no trajectory; one
+ * written without gets an empty trajectory, so the file reads as any other.
+ */
+function withEmptyTrajectories(raw: unknown, neutral: ReadonlySet<string>): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const entries = Object.entries(raw).map(([id, t]: [string, unknown]) =>
+    neutral.has(id) && typeof t === 'object' && t !== null && !Array.isArray(t) && !('trajectory' in t) ? [id, { ...t, trajectory: {} }] : [id, t],
+  );
+  return Object.fromEntries(entries);
+}
+
+function targetsSchema(measures: readonly TargetedMeasure[]) {
+  const measureIds = measures.map((m) => m.id);
+  const neutral = new Set(measures.filter((m) => m.direction === 'neutral').map((m) => m.id));
   const measureTargets = z.strictObject({
     trajectory: z.record(month, z.number()),
     tolerance: tolerance.optional(),
     comparators: z.record(z.string(), z.number()).optional(),
     note: z.string().optional(),
   });
+  const byMeasure = z.record(
+    z.string().refine((id) => measureIds.includes(id), {
+      message: `not a measure; measures are ${measureIds.join(', ')}`,
+    }),
+    measureTargets,
+  );
   return z.strictObject({
     title: z.string().optional(),
-    measures: z.record(
-      z.string().refine((id) => measureIds.includes(id), {
-        message: `not a measure; measures are ${measureIds.join(', ')}`,
-      }),
-      measureTargets,
-    ),
+    measures:
+      neutral.size === 0
+        ? byMeasure
+        : z.preprocess(
+            (raw) => withEmptyTrajectories(raw, neutral),
+            byMeasure.superRefine((targets, ctx) => {
+              for (const [id, t] of Object.entries(targets)) {
+                if (neutral.has(id) && Object.keys(t.trajectory).length > 0) {
+                  ctx.addIssue({
+                    code: 'custom',
+                    path: [id, 'trajectory'],
+                    message: `${id} is neutral (neither higher nor lower is better), so it takes no target; give it comparators only`,
+                  });
+                }
+              }
+            }),
+          ),
   });
 }
 
-/** Parses a targets file (YAML or JSON). */
-export function parseTargets(text: string, file: string, measureIds: readonly string[]): Targets {
-  const raw = parseDocument(text, file, targetsSchema(measureIds));
+/** Parses a targets file (YAML or JSON) for the measures given. */
+export function parseTargets(text: string, file: string, known: readonly TargetedMeasure[]): Targets {
+  const raw = parseDocument(text, file, targetsSchema(known));
   const measures = new Map<string, MeasureTargets>();
   for (const [id, t] of Object.entries(raw.measures)) {
     const trajectory = Object.entries(t.trajectory)
@@ -97,9 +135,9 @@ export function targetFor(targets: MeasureTargets | undefined, monthIndex: Month
   return target;
 }
 
-/** The default tolerance: 5 points for percentages, 5% of the target for means. */
-export function defaultTolerance(measure: Measure): Tolerance {
-  return measure.unit === 'percent' ? { kind: 'absolute', amount: 5 } : { kind: 'relative', fraction: 0.05 };
+/** The default tolerance, by the measure's unit: 5 points for percentages, 5% of the target for the others. */
+export function defaultTolerance(measure: Pick<Measure, 'unit'>): Tolerance {
+  return UNITS[measure.unit].defaultTolerance;
 }
 
 /** The tolerance as an amount in the measure's units, for a given target. */
@@ -113,7 +151,7 @@ export function toleranceAmount(tolerance: Tolerance, target: number): number {
  * @example rag(20, 18, 'lower', 0.9) //=> 'red'
  */
 export function rag(value: number | null, target: number | null, direction: Direction, tolerance: number): Rag {
-  if (value === null || target === null) return 'none';
+  if (value === null || target === null || direction === 'neutral') return 'none';
   const shortfall = direction === 'higher' ? target - value : value - target;
   // Floating-point subtraction leaves crumbs (19.8 - 18 = 1.8000000000000007):
   // a shortfall within a billionth of the target's size of a boundary is on it.

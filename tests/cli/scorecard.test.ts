@@ -86,6 +86,22 @@ describe('scorecard table', () => {
     const noColour = await runCli(['scorecard', '--data', dir, ...RANGE, '--targets', targets], { isTTY: true, env: { NO_COLOR: '1' } });
     expect(noColour.stdout).not.toMatch(/\u001b\[/);
   });
+
+  it('titles each measure in the words of the rules in force', async () => {
+    const dir = folder();
+    const config = join(dir, 'csc-kpi.yaml');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(config, 'contacts:\n  timescale: 3wd\nassessments:\n  clockStart: referral\n');
+    const plain = await runCli(['scorecard', '--data', dir, ...RANGE]);
+    expect(plain.stdout).toContain('Contacts decided within 1 working day (contacts_1wd, higher is better)');
+    const r = await runCli(['scorecard', '--data', dir, ...RANGE, '--config', config]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Contacts decided within 3 working days (contacts_1wd, higher is better)');
+    expect(r.stdout).toContain('Assessments authorised within 45 working days of referral (assessments_45wd, higher is better)');
+    expect(r.stdout).not.toContain('within 1 working day');
+    const csv = await runCli(['scorecard', '--data', dir, ...RANGE, '--config', config, '--format', 'csv']);
+    expect(csv.stdout).toContain('contacts_1wd,Contacts decided within 3 working days,,2021-01,');
+  });
 });
 
 describe('exit status and messages', () => {

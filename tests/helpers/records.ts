@@ -13,10 +13,9 @@
  */
 import { type CalendarOptions, type Region, WorkingCalendar } from '../../src/core/calendar.js';
 import { type Day, parseIsoDay } from '../../src/core/day.js';
-import { type Duration, parseDuration } from '../../src/core/duration.js';
 import { parseMonth, periodsBetween } from '../../src/core/period.js';
-import { defaultConfig, type Rules, rulesOf } from '../../src/config/config.js';
-import { evaluate } from '../../src/measures/index.js';
+import { configSchema, rulesOf, type RulesInput } from '../../src/config/config.js';
+import { evaluate, type Rules } from '../../src/measures/index.js';
 import type { Measure, MeasureContext, MeasureData, Observation } from '../../src/measures/types.js';
 import {
   type CamelCase,
@@ -207,15 +206,8 @@ export function dataOf(input: DataInput): MeasureData {
 // ---------------------------------------------------------------- context
 
 /** Rule overrides; durations may be written as in the configuration (`2wd`, `6w`). */
-export interface RulesInput {
-  contactTimescale?: Duration | string;
-  assessmentClock?: 'start' | 'referral';
-  coreGroupFirst?: Duration | string;
-  coreGroupEvery?: Duration | string;
-  supervisionInterval?: Duration | string;
-  /** Case type → interval; keys are upper-cased as the configuration does. */
-  supervisionByCaseType?: Readonly<Record<string, Duration | string>>;
-}
+/** Rules as a configuration file gives them: `{ contacts: { timescale: '2wd' } }`. */
+export type { RulesInput } from '../../src/config/config.js';
 
 export interface CalendarInput {
   region?: Region;
@@ -229,28 +221,9 @@ export interface ContextInput {
   calendar?: CalendarInput;
 }
 
-function duration(d: Duration | string): Duration {
-  if (typeof d !== 'string') return d;
-  const parsed = parseDuration(d);
-  if (!parsed) throw new Error(`test helper: "${d}" is not a duration`);
-  return parsed;
-}
-
-/** The default rules with some overridden. */
+/** The default rules with some overridden, read exactly as the configuration file's sections are. */
 export function rules(input: RulesInput = {}): Rules {
-  const base = rulesOf(defaultConfig());
-  return {
-    contactTimescale: input.contactTimescale === undefined ? base.contactTimescale : duration(input.contactTimescale),
-    assessmentClock: input.assessmentClock ?? base.assessmentClock,
-    coreGroupFirst: input.coreGroupFirst === undefined ? base.coreGroupFirst : duration(input.coreGroupFirst),
-    coreGroupEvery: input.coreGroupEvery === undefined ? base.coreGroupEvery : duration(input.coreGroupEvery),
-    supervisionInterval:
-      input.supervisionInterval === undefined ? base.supervisionInterval : duration(input.supervisionInterval),
-    supervisionByCaseType:
-      input.supervisionByCaseType === undefined
-        ? base.supervisionByCaseType
-        : new Map(Object.entries(input.supervisionByCaseType).map(([t, d]) => [t.trim().toUpperCase(), duration(d)])),
-  };
+  return rulesOf(configSchema.parse(input));
 }
 
 /** A working-day calendar; by default England and Wales with bank holidays. */

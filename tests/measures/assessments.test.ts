@@ -73,7 +73,7 @@ const AUTHORISED: readonly AuthorisedCase[] = [
   {
     name: 'referral clock: 1 Dec referral, started 4 Jan, authorised 8 Feb is 46 working days from referral, not met',
     assessment: { referralDate: '2020-12-01', startDate: '2021-01-04', authorisedDate: '2021-02-08' },
-    rules: { assessmentClock: 'referral' },
+    rules: { assessments: { clockStart: 'referral' } },
     expected: 'not-met',
   },
   {
@@ -84,13 +84,13 @@ const AUTHORISED: readonly AuthorisedCase[] = [
   {
     name: 'referral clock: 1 Dec referral authorised 5 Feb is 45 working days, met',
     assessment: { referralDate: '2020-12-01', startDate: '2021-01-04', authorisedDate: '2021-02-05' },
-    rules: { assessmentClock: 'referral' },
+    rules: { assessments: { clockStart: 'referral' } },
     expected: 'met',
   },
   {
     name: 'referral clock: a row without referral_date is left out (no-referral-date)',
     assessment: { referralDate: null, startDate: '2021-01-04', authorisedDate: '2021-01-05' },
-    rules: { assessmentClock: 'referral' },
+    rules: { assessments: { clockStart: 'referral' } },
     expected: 'excluded:no-referral-date',
   },
   {
@@ -144,7 +144,7 @@ describe('assessments_45wd: met when workingDaysBetween(start, authorised) <= 45
 
   it('referral clock: a referral after the authorisation is left out of the denominator', () => {
     const a = assessment({ referralDate: '2021-01-20', startDate: '2021-01-04', authorisedDate: '2021-01-15' });
-    const r = run(assessments45wd, { assessments: [a] }, { from: '2021-01', rules: { assessmentClock: 'referral' } });
+    const r = run(assessments45wd, { assessments: [a] }, { from: '2021-01', rules: { assessments: { clockStart: 'referral' } } });
     expect(r.periods['2021-01']?.denominator).toBe(0);
     expect(outcome(r, a)).toMatch(/^excluded:/);
   });
@@ -170,7 +170,7 @@ describe('assessments_45wd_new: kind new only', () => {
     {
       name: 'referral clock: a new assessment without referral_date is left out (no-referral-date)',
       assessment: { kind: 'new', referralDate: null, startDate: '2021-03-01', authorisedDate: '2021-03-08' },
-      rules: { assessmentClock: 'referral' },
+      rules: { assessments: { clockStart: 'referral' } },
       expected: 'excluded:no-referral-date',
     },
   ];

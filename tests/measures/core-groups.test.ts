@@ -243,7 +243,7 @@ const CASES: readonly MeetingCase[] = [
     meetings: [{ meetingDate: '2021-01-18' }, { meetingDate: '2021-03-01' }],
     target: 1,
     from: '2021-03',
-    rules: { coreGroupEvery: '6w' },
+    rules: { coreGroups: { thenEvery: '6w' } },
     expected: 'met',
   },
   {
@@ -251,7 +251,7 @@ const CASES: readonly MeetingCase[] = [
     meetings: [{ meetingDate: '2021-01-18' }, { meetingDate: '2021-03-02' }],
     target: 1,
     from: '2021-03',
-    rules: { coreGroupEvery: '6w' },
+    rules: { coreGroups: { thenEvery: '6w' } },
     expected: 'not-met',
   },
   {
@@ -259,7 +259,7 @@ const CASES: readonly MeetingCase[] = [
     meetings: [{ meetingDate: '2021-01-18' }, { meetingDate: '2021-02-16' }],
     target: 1,
     from: '2021-02',
-    rules: { coreGroupEvery: '6w' },
+    rules: { coreGroups: { thenEvery: '6w' } },
     expected: 'met',
   },
   {
@@ -267,7 +267,7 @@ const CASES: readonly MeetingCase[] = [
     meetings: [{ meetingDate: '2021-01-11' }],
     target: 0,
     from: '2021-01',
-    rules: { coreGroupFirst: '5wd' },
+    rules: { coreGroups: { firstWithin: '5wd' } },
     expected: 'met',
   },
   {
@@ -275,7 +275,7 @@ const CASES: readonly MeetingCase[] = [
     meetings: [{ meetingDate: '2021-01-12' }],
     target: 0,
     from: '2021-01',
-    rules: { coreGroupFirst: '5wd' },
+    rules: { coreGroups: { firstWithin: '5wd' } },
     expected: 'not-met',
   },
   {
@@ -283,7 +283,7 @@ const CASES: readonly MeetingCase[] = [
     meetings: [{ meetingDate: '2021-01-18' }, { meetingDate: '2021-02-18' }],
     target: 1,
     from: '2021-02',
-    rules: { coreGroupEvery: '1m' },
+    rules: { coreGroups: { thenEvery: '1m' } },
     expected: 'met',
   },
 ];

@@ -132,10 +132,10 @@ describe('every measure: the observations add up to the tally', () => {
 
   it.each(MEASURES.map((m) => ({ id: m.id, measure: m })))('$id with the referral clock and other intervals', ({ measure }) => {
     const rules: RulesInput = {
-      assessmentClock: 'referral',
-      contactTimescale: '2wd',
-      coreGroupEvery: '6w',
-      supervisionByCaseType: { CLA: '3m' },
+      assessments: { clockStart: 'referral' },
+      contacts: { timescale: '2wd' },
+      coreGroups: { thenEvery: '6w' },
+      supervision: { byCaseType: { CLA: '3m' } },
     };
     const r = run(measure, mixedData(), { from: FROM, to: TO, asAt: AS_AT, rules });
     expectReconciled(measure, r);
@@ -219,11 +219,10 @@ const dataArb = fc.record({
 });
 
 const rulesArb: fc.Arbitrary<RulesInput> = fc.record({
-  assessmentClock: fc.constantFrom('start' as const, 'referral' as const),
-  contactTimescale: fc.constantFrom('1wd', '2wd', '1d'),
-  coreGroupFirst: fc.constantFrom('10wd', '5wd'),
-  coreGroupEvery: fc.constantFrom('4w', '6w', '28d'),
-  supervisionInterval: fc.constantFrom('1m', '20wd'),
+  assessments: fc.record({ clockStart: fc.constantFrom('start' as const, 'referral' as const) }),
+  contacts: fc.record({ timescale: fc.constantFrom('1wd', '2wd', '1d') }),
+  coreGroups: fc.record({ firstWithin: fc.constantFrom('10wd', '5wd'), thenEvery: fc.constantFrom('4w', '6w', '28d') }),
+  supervision: fc.record({ interval: fc.constantFrom('1m', '20wd') }),
 });
 
 describe('every measure: reconciliation on random records (property)', () => {

@@ -127,7 +127,7 @@ const CASES: readonly SupervisionCase[] = [
     case: { startDate: '2020-10-01', caseType: 'CLA' },
     supervisions: [{ supervisionDate: '2020-11-01' }],
     period: '2021-01',
-    rules: { supervisionByCaseType: { CLA: '3m' } },
+    rules: { supervision: { byCaseType: { CLA: '3m' } } },
     expected: 'met',
   },
   {
@@ -135,7 +135,7 @@ const CASES: readonly SupervisionCase[] = [
     case: { startDate: '2020-10-01', caseType: 'CIN' },
     supervisions: [{ supervisionDate: '2020-11-01' }],
     period: '2021-01',
-    rules: { supervisionByCaseType: { CLA: '3m' } },
+    rules: { supervision: { byCaseType: { CLA: '3m' } } },
     expected: 'not-met',
   },
   {
@@ -143,7 +143,7 @@ const CASES: readonly SupervisionCase[] = [
     case: { startDate: '2020-10-01', caseType: null },
     supervisions: [{ supervisionDate: '2020-11-01' }],
     period: '2021-01',
-    rules: { supervisionByCaseType: { CLA: '3m' } },
+    rules: { supervision: { byCaseType: { CLA: '3m' } } },
     expected: 'not-met',
   },
   {
@@ -151,7 +151,7 @@ const CASES: readonly SupervisionCase[] = [
     case: { caseType: 'CP' },
     supervisions: [{ supervisionDate: '2021-01-03' }],
     period: '2021-01',
-    rules: { supervisionByCaseType: { CP: '4w' } },
+    rules: { supervision: { byCaseType: { CP: '4w' } } },
     expected: 'met',
   },
   {
@@ -159,7 +159,7 @@ const CASES: readonly SupervisionCase[] = [
     case: { caseType: 'CP' },
     supervisions: [{ supervisionDate: '2021-01-02' }],
     period: '2021-01',
-    rules: { supervisionByCaseType: { CP: '4w' } },
+    rules: { supervision: { byCaseType: { CP: '4w' } } },
     expected: 'not-met',
   },
   {
@@ -167,7 +167,7 @@ const CASES: readonly SupervisionCase[] = [
     case: {},
     supervisions: [{ supervisionDate: '2020-12-31' }],
     period: '2021-01',
-    rules: { supervisionInterval: '20wd' },
+    rules: { supervision: { interval: '20wd' } },
     expected: 'not-met',
   },
   {
@@ -175,7 +175,7 @@ const CASES: readonly SupervisionCase[] = [
     case: {},
     supervisions: [{ supervisionDate: '2020-12-01' }],
     period: '2021-01',
-    rules: { supervisionInterval: '2m' },
+    rules: { supervision: { interval: '2m' } },
     expected: 'met',
   },
   // Open at S.

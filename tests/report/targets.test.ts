@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseMonth } from '../../src/core/period.js';
-import { MEASURE_IDS } from '../../src/measures/index.js';
+import { MEASURES } from '../../src/measures/index.js';
 import { parseTargets, rag, targetFor, toleranceAmount } from '../../src/report/targets.js';
 
 function targets(yaml: string) {
-  return parseTargets(yaml, 'targets.yaml', MEASURE_IDS);
+  return parseTargets(yaml, 'targets.yaml', MEASURES);
 }
 
 describe('rag', () => {
