@@ -18,7 +18,7 @@
  *   evaluate(data, context, out) { ... },
  * });
  */
-import type { ExtractName } from '../normalise/extracts.js';
+import type { ColumnName, ExtractName } from '../normalise/extracts.js';
 import type { RulesOf, SettingsSection } from './settings.js';
 import type { Direction, Measure, MeasureContext, MeasureData, MeasureDoc, Outcomes } from './types.js';
 import type { Unit } from './units.js';
@@ -34,7 +34,7 @@ export interface MeasureDefinition<S extends readonly SettingsSection[]> {
    * The extracts the measure cannot do without, in the order a "not
    * computable" reason names them, each with the columns it cannot do without.
    */
-  readonly needs: Readonly<Partial<Record<ExtractName, readonly string[]>>>;
+  readonly needs: { readonly [N in ExtractName]?: readonly ColumnName<N>[] };
   /** The settings sections whose rules it reads. */
   readonly settings?: S;
   readonly rule: (rules: RulesOf<S[number]>) => string;
@@ -52,7 +52,7 @@ export function defineMeasure<const S extends readonly SettingsSection[] = reado
   if (!(definition.scale > 0)) throw new Error(`internal: measure ${definition.id} has scale ${definition.scale}; a scale is a positive number`);
   const extracts = Object.keys(needs) as ExtractName[];
   const columns: Partial<Record<ExtractName, readonly string[]>> = {};
-  for (const name of extracts) if (needs[name]!.length > 0) columns[name] = needs[name]!;
+  for (const name of extracts) if (needs[name]!.length > 0) columns[name] = needs[name] as readonly string[];
   const measure: DefinedMeasure<S> = {
     id: definition.id,
     title: typeof title === 'string' ? () => title : title,

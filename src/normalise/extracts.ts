@@ -4,7 +4,7 @@
  * line in EXTRACTS below; its record type, file option, configuration
  * mapping section, preset headings and README table row follow from it.
  */
-import type { ExtractDef, PresetName, RecordOf } from './define.js';
+import type { ExtractDef, ExtractDefinition, PresetName, RecordOf } from './define.js';
 import { assessments } from './extracts/assessments.js';
 import { cases } from './extracts/cases.js';
 import { contacts } from './extracts/contacts.js';
@@ -26,6 +26,12 @@ export const EXTRACTS = {
 
 export type ExtractName = keyof typeof EXTRACTS;
 export const EXTRACT_NAMES = Object.keys(EXTRACTS) as readonly ExtractName[];
+
+/** The columns declared for extract N. */
+export type FieldsOf<N extends ExtractName> = (typeof EXTRACTS)[N] extends ExtractDefinition<string, infer F> ? F : never;
+
+/** The name of a column of extract N (`contact_date`), checked by the compiler. */
+export type ColumnName<N extends ExtractName> = keyof FieldsOf<N> & string;
 
 /** The record type of each extract, inferred from its definition. */
 export type RecordTypes = { [N in ExtractName]: RecordOf<(typeof EXTRACTS)[N]> };

@@ -50,6 +50,14 @@ describe('the compiler refuses', () => {
     expect(() => section.schema.parse({})).toThrow();
   });
 
+  it('a needed column the extract does not have', () => {
+    // @ts-expect-error core_groups has an education column, not educaton
+    const m = defineMeasure({ ...base, title: 'T', unit: 'percent', direction: 'higher', needs: { core_groups: ['educaton'] } });
+    expect(m.columns.core_groups).toEqual(['educaton']);
+    // @ts-expect-error a column of another extract (contacts has decision_date; core_groups has not)
+    defineMeasure({ ...base, title: 'T', unit: 'percent', direction: 'higher', needs: { core_groups: ['decision_date'] } });
+  });
+
   it('a misspelt setting in rules given as a configuration', () => {
     // @ts-expect-error the setting is `timescale`
     const input: RulesInput = { contacts: { timescle: '2wd' } };
