@@ -3,6 +3,7 @@
  * record table.
  */
 import { type Provenance, type Source, SourceError, type SourceRead, type SourceRef, sourceRef } from '../read/source.js';
+import { sheetNameWarnings } from './annex-a.js';
 import { EXTRACTS, extractDef, type ExtractName } from './extracts.js';
 import type { MappedColumn } from './headers.js';
 import { transferables } from './columns.js';
@@ -44,14 +45,19 @@ export async function loadExtract<N extends ExtractName>(
     throw e;
   }
   const v = validator!;
-  const match = v.headerMatch;
-  if (!match) {
+  if (!v.headerMatch) {
     throw new ExtractError({ code: 'empty-file', at: { source: source.ref, line: 1, column: 0 }, params: { onlyBlankLines: !read.empty } });
   }
+  return loadedFrom(name, v, read.provenance);
+}
+
+/** The extract a validator has read to the end (its header read), from the source of `provenance`. */
+export function loadedFrom<N extends ExtractName>(name: N, v: ExtractValidator<N>, provenance: Provenance): LoadedExtract<N> {
+  const match = v.headerMatch!;
   v.records.seal();
   return {
     name,
-    source: read.provenance,
+    source: provenance,
     counts: { ...v.counts },
     headerLine: v.headerLine,
     columns: { headers: match.headers, mapped: match.mapped, ignored: match.ignored },
@@ -117,10 +123,12 @@ export function restoreExtract(state: ExtractState): LoadedExtract {
 /**
  * Warnings about an extract as a whole: a header with no data rows under it
  * is read (its measures see no records), but is far more often a failed export
- * than a quiet month.
+ * than a quiet month; a sheet whose name says another extract than its header.
  */
 export function extractWarnings(x: Pick<LoadedExtract, 'name' | 'source' | 'counts' | 'headerLine'>): ExtractWarning[] {
-  if (x.counts.read > 0) return [];
   const source: SourceRef = sourceRef(x.source);
-  return [{ code: 'no-rows', at: { source, line: x.headerLine, column: 0 }, params: { noun: EXTRACTS[x.name].noun } }];
+  // A sheet named as one extract (or Annex A list) whose header is another's.
+  const warnings = sheetNameWarnings(x.name, source, x.headerLine);
+  if (x.counts.read > 0) return warnings;
+  return [...warnings, { code: 'no-rows', at: { source, line: x.headerLine, column: 0 }, params: { noun: EXTRACTS[x.name].noun } }];
 }

@@ -77,6 +77,11 @@ export interface ExtractProblemParams {
 export interface WarningParams {
   /** A header with no data rows under it. */
   readonly 'no-rows': { readonly noun: string };
+  /**
+   * A sheet whose name says one thing (`says`: an Annex A list, or another
+   * extract) while its header is that of `extract`, which it is read as.
+   */
+  readonly 'sheet-name': { readonly sheet: string; readonly says: string; readonly extract: ExtractName };
 }
 
 export interface ProblemParams extends SourceProblemParams, RowProblemParams, ExtractProblemParams, WarningParams {}

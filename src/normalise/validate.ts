@@ -9,8 +9,9 @@
  * A later row with the key of an earlier valid row but different values is
  * rejected as `duplicate-key`; the first row is kept.
  */
-import { type Day, dayFromYmd } from '../core/day.js';
+import { type Day, dayFromYmd, formatDay } from '../core/day.js';
 import type { EncodingSetting } from '../read/decode.js';
+import { cellText, type SheetCell, type SheetSink } from '../read/sheet-source.js';
 import type { RecordProblem, RowSink, SourceRef } from '../read/source.js';
 import type { ExtractDef, ExtractName, FieldDef } from './extracts.js';
 import { type HeaderMatch, matchHeader } from './headers.js';
@@ -72,6 +73,18 @@ export interface ValidateOptions {
   readonly mapping?: ExtractMapping;
   /** Default DEFAULT_PLACEHOLDERS; empty lists switch them off. */
   readonly placeholders?: Placeholders | undefined;
+  /**
+   * Columns the source does not have whose value is the same on every row,
+   * as text (Annex A List 6 is all children in need: case type `CIN`).
+   * A column the source has keeps its own values.
+   */
+  readonly fixed?: Readonly<Record<string, string>> | undefined;
+  /**
+   * For a sheet of a workbook: the date system its serial numbers count in.
+   * A number in a date column of a sheet is a serial date (a text cell is
+   * read as any CSV cell).
+   */
+  readonly serialDates?: '1900' | '1904' | undefined;
 }
 
 /** An extract that cannot be used at all: its source unreadable, or without a usable header. */
@@ -122,6 +135,8 @@ interface ColumnPlan {
   /** 0-based index in the row, or -1 when the file lacks the column. */
   readonly index: number;
   readonly header: string;
+  /** For a column the file lacks: the value every row has (see ValidateOptions.fixed). */
+  readonly fixed?: string;
   /** For choices and flags: loose spelling → stored cell. */
   readonly choices?: ReadonlyMap<string, Cell>;
 }
@@ -150,7 +165,7 @@ type Failure = { readonly [C in RowProblemCode]: { readonly code: C; readonly pa
  * Receives the rows of one extract from its source and sorts them into
  * valid, rejected and duplicate.
  */
-export class ExtractValidator<N extends ExtractName> implements RowSink {
+export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSink {
   readonly def: ExtractDef<N>;
   readonly counts: RowCounts = { read: 0, valid: 0, rejected: 0, duplicate: 0 };
   readonly rejections: Rejection[] = [];
@@ -172,6 +187,7 @@ export class ExtractValidator<N extends ExtractName> implements RowSink {
   /** Placeholder identifiers, upper-cased, and placeholder days. */
   private readonly placeholderIds: ReadonlySet<string>;
   private readonly placeholderDays: ReadonlySet<Day>;
+  private dateIndexes: ReadonlySet<number> | undefined;
 
   constructor(def: ExtractDef<N>, source: SourceRef, options: ValidateOptions) {
     this.def = def;
@@ -233,13 +249,17 @@ export class ExtractValidator<N extends ExtractName> implements RowSink {
     let width = cells.length;
     while (width > 0 && cells[width - 1]!.trim() === '') width--;
     this.width = width;
+    const fixed = this.options.fixed ?? {};
     this.plans = this.def.fields.map((field, i) => {
       const m = match.byField[i];
-      const plan: ColumnPlan = { field, index: m ? m.index : -1, header: m ? m.header : '' };
+      const value = m ? undefined : fixed[field.name];
+      const plan: ColumnPlan = { field, index: m ? m.index : -1, header: m ? m.header : '', ...(value === undefined ? {} : { fixed: value }) };
       if (field.choices) return { ...plan, choices: choiceMap(field, this.options.mapping?.values?.[field.name]) };
       return plan;
     });
-    this.table = new RecordTable<N>(this.def, new Set(match.mapped.map((m) => m.field.name)));
+    const present = new Set(match.mapped.map((m) => m.field.name));
+    for (const p of this.plans) if (p.fixed !== undefined) present.add(p.field.name);
+    this.table = new RecordTable<N>(this.def, present);
   }
 
   onBadRecord(line: number, problem: RecordProblem): void {
@@ -276,7 +296,7 @@ export class ExtractValidator<N extends ExtractName> implements RowSink {
     const cells = this.cells;
     for (let i = 0; i < this.plans.length; i++) {
       const plan = this.plans[i]!;
-      const text = plan.index >= 0 ? raw[plan.index] : undefined;
+      const text = plan.index >= 0 ? raw[plan.index] : plan.fixed;
       const cell = this.parseCell(plan, text);
       if (cell === REFUSED) {
         this.rejectCell(plan, line, text ?? '', this.failure!);
@@ -326,6 +346,46 @@ export class ExtractValidator<N extends ExtractName> implements RowSink {
       return;
     }
     this.rejectCell(keyPlan, line, raw[keyPlan.index] ?? '', { code: 'duplicate-key', params: { key, firstLine, noun: this.def.noun } });
+  }
+
+  /**
+   * A row of a sheet, its cells as the spreadsheet stored them. Each becomes
+   * the text a CSV file would hold, and then the row is read as one: a date
+   * cell is its day (`2021-01-05`), a number in a date column a serial date
+   * of the workbook's date system, any other number its plain digits
+   * (`1234`, never `1234.0`), a yes/no `TRUE` or `FALSE`.
+   */
+  onCells(cells: readonly SheetCell[], row: number): void {
+    if (!this.match) return;
+    // A row never reaches past the header: cells beyond its last column are not read.
+    const width = Math.min(cells.length, this.width);
+    const text: string[] = new Array<string>(this.width).fill('');
+    for (let i = 0; i < width; i++) {
+      const cell = cells[i]!;
+      text[i] = typeof cell === 'number' && this.dateColumns.has(i) ? this.serialText(cell) : cellText(cell);
+    }
+    // Cells to the right of the header's columns: a row as long as a CSV record with them.
+    let extra = cells.length;
+    while (extra > this.width && cellText(cells[extra - 1]!).trim() === '') extra--;
+    for (let i = this.width; i < extra; i++) text.push(cellText(cells[i]!));
+    this.onRow(text, row, 0);
+  }
+
+  /** Positions of the date columns in the row, for sheets. */
+  private get dateColumns(): ReadonlySet<number> {
+    this.dateIndexes ??= new Set(this.plans.filter((p) => p.index >= 0 && p.field.type === 'date').map((p) => p.index));
+    return this.dateIndexes;
+  }
+
+  /** A serial number in a date column of a sheet, as the day it stands for; a number that is no day stays as it is. */
+  private serialText(serial: number): string {
+    const whole = Math.floor(serial);
+    // 1904 system: serial 0 is 1 January 1904. 1900 system: see parse-date's serial dates.
+    if (this.options.serialDates === '1904') {
+      return whole >= 0 && whole <= 2_957_003 ? formatDay(dayFromYmd(1904, 1, 1) + whole) : String(serial);
+    }
+    const day = parseDate(String(whole), { excelSerial: true });
+    return typeof day === 'number' ? formatDay(day) : String(serial);
   }
 
   /** Extra trailing fields are tolerated when they are all blank (a trailing comma). */

@@ -19,6 +19,9 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { type Day, dayFromYmd } from '../core/day.js';
+import { NotAZipError, partsFirst, type RandomAccessBytes } from './zip-order.js';
+
+export type { RandomAccessBytes };
 
 /** A cell formatted as a date: its calendar day. */
 export class SheetDate {
@@ -33,6 +36,8 @@ export interface SheetInfo {
   readonly name: string;
   /** 1-based position among the workbook's sheets, in the order they are read. */
   readonly position: number;
+  /** The workbook counts its serial dates from 1904 (old Mac Excel) rather than 1900. */
+  readonly date1904: boolean;
 }
 
 export interface SheetRow {
@@ -76,10 +81,40 @@ export function sheetCell(value: unknown): SheetCell {
 /**
  * Reads a workbook, calling `onSheet` for each sheet with its rows; a sheet
  * whose rows are not read is skipped. Resolves when the whole file has been
- * read and hashed.
+ * read and hashed. Given random access to the file, its zip entries are read
+ * parts first (see zip-order.ts), which every workbook needs; a plain stream
+ * is read as it comes, which works only when its parts come before its sheets.
  * @throws WorkbookError when the input is not a readable `.xlsx` workbook.
  */
 export async function readWorkbook(
+  input: Input | RandomAccessBytes,
+  onSheet: (sheet: SheetInfo, rows: AsyncIterable<SheetRow>) => Promise<void>,
+): Promise<WorkbookStats> {
+  if (!isRandomAccess(input)) return readWorkbookStream(input, onSheet);
+  // The file's own bytes are hashed in order, apart from the reordered stream exceljs reads.
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of input.open()) {
+    hash.update(chunk as Uint8Array);
+    bytes += (chunk as Uint8Array).length;
+  }
+  let entries: AsyncIterable<Uint8Array>;
+  try {
+    entries = await partsFirst(input);
+  } catch (e) {
+    if (e instanceof NotAZipError) throw new WorkbookError(`not a readable .xlsx workbook (${e.message}); save it from the spreadsheet as "Excel Workbook (.xlsx)"`);
+    throw e;
+  }
+  const stats = await readWorkbookStream(entries, onSheet);
+  return { bytes, sha256: hash.digest('hex'), sheets: stats.sheets };
+}
+
+function isRandomAccess(input: Input | RandomAccessBytes): input is RandomAccessBytes {
+  return typeof (input as RandomAccessBytes).open === 'function' && typeof (input as RandomAccessBytes).size === 'number';
+}
+
+/** Reads a workbook from a stream of its bytes as they come (sheets after the parts they need, or exceljs loses entries). */
+async function readWorkbookStream(
   input: Input,
   onSheet: (sheet: SheetInfo, rows: AsyncIterable<SheetRow>) => Promise<void>,
 ): Promise<WorkbookStats> {
@@ -108,7 +143,8 @@ export async function readWorkbook(
   try {
     for await (const worksheet of reader) {
       const ws = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string };
-      const sheet: SheetInfo = { name: ws.name, position: sheets.length + 1 };
+      const props = (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties;
+      const sheet: SheetInfo = { name: ws.name, position: sheets.length + 1, date1904: props?.model?.date1904 === true };
       sheets.push(sheet);
       await onSheet(sheet, rowsOf(ws));
     }

@@ -172,6 +172,10 @@ export function problemText(p: Problem): string {
       return `columns ${quoted(p.params.headers, ' and ')} both mean ${p.params.field}; keep one`;
     case 'unreadable-header':
       return `the header ${lineWord(source)} cannot be read: ${recordText(p.params.problem, p.at)}`;
+    case 'sheet-name': {
+      const { sheet, says, extract } = p.params;
+      return `the sheet "${sheet}" is named as ${says}, but its header is that of the ${extract} extract, so it is read as ${extract}; check that it is the right sheet, or rename it`;
+    }
     case 'no-rows':
       return `the ${sourceNoun(source)} has a header but no data rows, so the measures see no ${p.params.noun}s at all; check that the export finished and covers the right dates`;
   }

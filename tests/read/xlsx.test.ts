@@ -46,7 +46,7 @@ describe('readWorkbook', () => {
     });
     const { stats, sheets } = await readAll(path);
     expect(sheets.map((s) => s.name)).toEqual(['List 1', 'List 10']);
-    expect(stats.sheets).toEqual([{ name: 'List 1', position: 1 }, { name: 'List 10', position: 2 }]);
+    expect(stats.sheets).toEqual([{ name: 'List 1', position: 1, date1904: false }, { name: 'List 10', position: 2, date1904: false }]);
     expect(sheets[0]!.rows).toEqual([
       [1, ['Child Unique ID', 'Date of Contact', 'Contact Source', 'Count']],
       [2, ['DFE1', 'date:2021-01-05', 'Police', 44197]],

@@ -158,6 +158,11 @@ const CSV_TEXT: { readonly [C in ProblemCode]: readonly [Problem<C>['params'], s
     { noun: 'contact' },
     'the file has a header but no data rows, so the measures see no contacts at all; check that the export finished and covers the right dates',
   ],
+  // Only a sheet has a name to disagree with its header; the sentence is the same wherever it is.
+  'sheet-name': [
+    { sheet: 'List 4', says: 'Annex A List 4 (Assessments), the assessments extract', extract: 'contacts' },
+    'the sheet "List 4" is named as Annex A List 4 (Assessments), the assessments extract, but its header is that of the contacts extract, so it is read as contacts; check that it is the right sheet, or rename it',
+  ],
 };
 
 const problemOf = <C extends ProblemCode>(code: C, source: SourceRef): Problem =>
