@@ -140,8 +140,10 @@ async function stages(job: Extract<ChildJob, { kind: 'stages' }>): Promise<Work>
   const files = await extracts.locateExtracts({ data: job.dataDir, files: {} });
   const loaded: LoadedExtract[] = [];
   let rows = 0;
-  for (const [name, path] of files) {
-    const [x] = await extracts.loadExtracts(new Map([[name, path]]), asAt, cfg);
+  for (const [name, path] of files.files) {
+    const {
+      extracts: [x],
+    } = await extracts.loadExtracts({ files: new Map([[name, path]]), workbooks: [] }, asAt, cfg);
     loaded.push(x!);
     rows += x!.counts.read;
     mark(`load ${name}`, x!.counts.read);

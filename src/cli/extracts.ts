@@ -1,12 +1,16 @@
 /**
- * Finding the extract files and loading them: each file is a source, read
- * on this thread or in a worker thread.
+ * Finding the extract files and workbooks and loading them: each file is a
+ * source, read on this thread or in a worker thread. A workbook yields the
+ * extracts its sheets are; the same extract from two sources (a CSV file
+ * and a sheet, two sheets, two workbooks) is a usage error naming both.
  */
 import { join } from 'node:path';
 import type { Day } from '../core/day.js';
 import { type Config, mappingOf } from '../config/config.js';
 import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts.js';
 import { type LoadedExtract, restoreExtract } from '../normalise/load.js';
+import { sourceRef } from '../read/source.js';
+import { sourceText } from '../report/wording.js';
 import { CliError } from './errors.js';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -17,30 +21,48 @@ import {
   describeLoadFailure,
   type ExtractRead,
   failureError,
+  type JobExtras,
   jobSource,
   type LoadFailure,
   type LoadJob,
-  readSource,
+  readJob,
   type SourceJob,
+  type WorkbookSummary,
   type WorkerReply,
 } from './load-protocol.js';
 import type { Progress } from './progress.js';
 
 export interface ExtractSources {
-  /** Folder holding contacts.csv, assessments.csv ... */
+  /** Folder holding contacts.csv, assessments.csv ... and any .xlsx workbooks. */
   readonly data?: string | undefined;
   /** Files named one by one; these win over the folder. */
   readonly files: Partial<Record<ExtractName, string>>;
+  /** Workbooks named with --workbook, in the order given. */
+  readonly workbooks?: readonly string[] | undefined;
+}
+
+/** The sources found: a CSV file per extract, and workbooks (whose sheets say which extracts they hold). */
+export interface Located {
+  readonly files: ReadonlyMap<ExtractName, string>;
+  readonly workbooks: readonly string[];
+}
+
+/** A workbook in a data folder: `.xlsx` in any case, but not the lock file Excel leaves beside an open one (`~$book.xlsx`). */
+function isWorkbookName(name: string): boolean {
+  return name.toLowerCase().endsWith('.xlsx') && !name.startsWith('~$');
 }
 
 /**
- * The file of each extract that is present. In the data folder an extract is
- * found by its file name (contacts.csv ...), without regard to case.
+ * The file of each extract that is present, and the workbooks. In the data
+ * folder an extract is found by its file name (contacts.csv ...), without
+ * regard to case, and every `.xlsx` file is a workbook to read.
  */
-export async function locateExtracts(sources: ExtractSources): Promise<Map<ExtractName, string>> {
+export async function locateExtracts(sources: ExtractSources): Promise<Located> {
   const found = new Map<ExtractName, string>();
+  const workbooks: string[] = [];
   if (sources.data !== undefined) {
     const entries = await listFolder(sources.data);
+    for (const e of [...entries].filter(isWorkbookName).sort()) workbooks.push(join(sources.data, e));
     for (const name of EXTRACT_NAMES) {
       const matches = entries.filter((e) => e.toLowerCase() === EXTRACTS[name].file);
       if (matches.length > 1) {
@@ -53,15 +75,16 @@ export async function locateExtracts(sources: ExtractSources): Promise<Map<Extra
     const file = sources.files[name];
     if (file !== undefined) found.set(name, file);
   }
-  if (found.size === 0) {
+  for (const w of sources.workbooks ?? []) if (!workbooks.includes(w)) workbooks.push(w);
+  if (found.size === 0 && workbooks.length === 0) {
     const expected = EXTRACT_NAMES.map((n) => EXTRACTS[n].file).join(', ');
     throw new CliError(
       sources.data === undefined
-        ? 'no extracts given: use --data DIR, or name files with --contacts FILE and the like'
-        : `no extracts found in ${sources.data}: expected one or more of ${expected}`,
+        ? 'no extracts given: use --data DIR, --workbook FILE, or name files with --contacts FILE and the like'
+        : `no extracts found in ${sources.data}: expected one or more of ${expected}, or an .xlsx workbook`,
     );
   }
-  return found;
+  return { files: found, workbooks };
 }
 
 /** What became of one extract. */
@@ -81,17 +104,34 @@ const PARALLEL_FROM_BYTES = 16 * 1024 * 1024;
 /** The compiled worker, when running from the build (tests run the sources, and read one source at a time). */
 const WORKER = new URL('./load-worker.js', import.meta.url);
 
-/** A source to read, before its size is known; `order` is its first extract's place in the usual order. */
+/**
+ * A source to read, before its size is known; `order` is its place among the
+ * sources: CSV files in the usual order of their extracts, then workbooks as given.
+ */
 type PlannedJob = Omit<SourceJob, 'size'> & { readonly order: number };
 
-/** The sources to read: one per file, each with the extracts it holds (a CSV file holds one). */
-function sourceJobs(files: ReadonlyMap<ExtractName, string>, config: Config): PlannedJob[] {
+/** The sources to read: one per file, each with the extracts it holds (a CSV file holds one; a workbook may hold any). */
+function sourceJobs(located: Located, config: Config): PlannedJob[] {
   const jobs: PlannedJob[] = [];
   for (const [order, name] of EXTRACT_NAMES.entries()) {
-    const path = files.get(name);
+    const path = located.files.get(name);
     if (path !== undefined) jobs.push({ kind: 'csv', path, extracts: [{ name, mapping: mappingOf(config, name) }], order });
   }
+  const every = EXTRACT_NAMES.map((name) => ({ name, mapping: mappingOf(config, name) }));
+  located.workbooks.forEach((path, i) => jobs.push({ kind: 'workbook', path, extracts: every, order: EXTRACT_NAMES.length + i }));
   return jobs;
+}
+
+/** Everything read: each extract's outcome, and each workbook's sheets (in the order the workbooks were given). */
+export interface Loaded {
+  readonly outcomes: Map<ExtractName, LoadOutcome>;
+  readonly workbooks: readonly WorkbookSummary[];
+}
+
+/** Where an outcome came from, as named to the user. */
+function outcomeSource(read: ExtractRead): string {
+  if (read.kind === 'loaded') return sourceText(sourceRef(read.extract.source));
+  return read.failure.type === 'problem' ? sourceText(read.failure.problem.at.source) : '';
 }
 
 /**
@@ -99,19 +139,23 @@ function sourceJobs(files: ReadonlyMap<ExtractName, string>, config: Config): Pl
  * cores: the largest on this thread, the others in worker threads, each
  * streamed. The outcome does not depend on which thread read what.
  */
-export async function loadAll(
-  files: ReadonlyMap<ExtractName, string>,
-  asAt: Day,
-  config: Config,
-  options: LoadOptions = {},
-): Promise<Map<ExtractName, LoadOutcome>> {
-  const outcomes = new Map<ExtractName, LoadOutcome>();
-  const settle = (reads: readonly ExtractRead[]) => {
-    for (const read of reads) outcomes.set(read.name, read.kind === 'loaded' ? { kind: 'loaded', extract: read.extract } : read);
+export async function loadAll(located: Located, asAt: Day, config: Config, options: LoadOptions = {}): Promise<Loaded> {
+  // Every read of each extract, with its source's order: more than one is a usage error.
+  const reads = new Map<ExtractName, { order: number; read: ExtractRead }[]>();
+  const workbooks: { order: number; summary: WorkbookSummary }[] = [];
+  const workbookFailures: { order: number; failure: LoadFailure | string }[] = [];
+  const settle = (job: PlannedJob, got: readonly ExtractRead[], extras: JobExtras = {}) => {
+    for (const read of got) reads.set(read.name, [...(reads.get(read.name) ?? []), { order: job.order, read }]);
+    if (extras.workbook) workbooks.push({ order: job.order, summary: extras.workbook });
+    if (extras.workbookError !== undefined) workbookFailures.push({ order: job.order, failure: extras.workbookError });
   };
-  const failAll = (job: PlannedJob, failure: LoadFailure) => settle(job.extracts.map(({ name }) => ({ kind: 'failed', name, failure })));
+  const failAll = (job: PlannedJob, failure: LoadFailure) => {
+    // A workbook that cannot be read holds no extract anyone can name: the run stops.
+    if (job.kind === 'workbook') workbookFailures.push({ order: job.order, failure });
+    else settle(job, job.extracts.map(({ name }) => ({ kind: 'failed', name, failure })));
+  };
   const queue: (PlannedJob & { readonly size: number })[] = [];
-  for (const job of sourceJobs(files, config)) {
+  for (const job of sourceJobs(located, config)) {
     try {
       queue.push({ ...job, size: await checkFile(job.path) });
     } catch (e) {
@@ -122,8 +166,10 @@ export async function loadAll(
   queue.sort((a, b) => b.size - a.size || a.order - b.order);
   const progress = options.progress?.enabled ? options.progress : undefined;
   const total = queue.reduce((n, j) => n + j.size, 0);
-  const count = queue.reduce((n, j) => n + j.extracts.length, 0);
-  progress?.start(`${count} extract${count === 1 ? '' : 's'}`, total);
+  const count = queue.reduce((n, j) => n + (j.kind === 'csv' ? j.extracts.length : 0), 0);
+  const books = queue.length - queue.filter((j) => j.kind === 'csv').length;
+  const label = [count ? `${count} extract${count === 1 ? '' : 's'}` : '', books ? `${books} workbook${books === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
+  progress?.start(label, total);
 
   // A worker takes a tenth of a second to start: not worth it for small sources.
   const jobs = options.jobs ?? (total >= PARALLEL_FROM_BYTES ? availableParallelism() : 1);
@@ -136,7 +182,8 @@ export async function loadAll(
     for (let job = take(); job; job = take()) {
       const onBytes = progress ? (bytes: number) => progress.advance(bytes) : undefined;
       try {
-        settle(await readSource({ ...job, asAt }, onBytes));
+        const { extracts, ...extras } = await readJob({ ...job, asAt }, onBytes);
+        settle(job, extracts, extras);
       } catch (e) {
         failAll(job, describeLoadFailure(e, jobSource(job)));
       }
@@ -161,7 +208,12 @@ export async function loadAll(
         const message: LoadJob = { id, kind: job.kind, path: job.path, size: job.size, extracts: job.extracts, asAt, progress: progress !== undefined };
         worker.postMessage(message);
       });
-      settle(reply.extracts.map((x): ExtractRead => (x.kind === 'loaded' ? { kind: 'loaded', name: x.name, extract: restoreExtract(x.state) } : x)));
+      const { extracts, kind: _done, id: _id, ...extras } = reply;
+      settle(
+        job,
+        extracts.map((x): ExtractRead => (x.kind === 'loaded' ? { kind: 'loaded', name: x.name, extract: restoreExtract(x.state) } : x)),
+        extras,
+      );
     }
     await worker.terminate();
   };
@@ -172,7 +224,21 @@ export async function loadAll(
     progress?.finish();
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return outcomes;
+  const firstFailure = workbookFailures.sort((a, b) => a.order - b.order)[0];
+  if (firstFailure) throw typeof firstFailure.failure === 'string' ? new CliError(firstFailure.failure) : failureError(firstFailure.failure);
+  const outcomes = new Map<ExtractName, LoadOutcome>();
+  for (const name of EXTRACT_NAMES) {
+    const got = (reads.get(name) ?? []).sort((a, b) => a.order - b.order);
+    if (got.length > 1) {
+      const places = got.map((g) => outcomeSource(g.read));
+      throw new CliError(
+        `the ${name} extract comes from ${got.length === 2 ? 'two' : got.length} sources, ${places.slice(0, -1).join(', ')} and ${places[places.length - 1]}: give each extract once`,
+      );
+    }
+    const read = got[0]?.read;
+    if (read) outcomes.set(name, read.kind === 'loaded' ? { kind: 'loaded', extract: read.extract } : read);
+  }
+  return { outcomes, workbooks: workbooks.sort((a, b) => a.order - b.order).map((w) => w.summary) };
 }
 
 /**
@@ -180,12 +246,12 @@ export async function loadAll(
  * @throws CliError for the first extract, in that order, that cannot be read.
  */
 export async function loadExtracts(
-  files: ReadonlyMap<ExtractName, string>,
+  located: Located,
   asAt: Day,
   config: Config,
   options: LoadOptions = {},
-): Promise<LoadedExtract[]> {
-  const outcomes = await loadAll(files, asAt, config, options);
+): Promise<{ extracts: LoadedExtract[]; workbooks: readonly WorkbookSummary[] }> {
+  const { outcomes, workbooks } = await loadAll(located, asAt, config, options);
   const loaded: LoadedExtract[] = [];
   for (const name of EXTRACT_NAMES) {
     const outcome = outcomes.get(name);
@@ -193,5 +259,5 @@ export async function loadExtracts(
     if (outcome.kind === 'failed') throw failureError(outcome.failure);
     loaded.push(outcome.extract);
   }
-  return loaded;
+  return { extracts: loaded, workbooks };
 }

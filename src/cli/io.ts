@@ -81,8 +81,8 @@ export async function checkFile(path: string): Promise<number> {
 }
 
 /** A stream of a file's bytes (in READ_CHUNK_BYTES chunks). */
-export function fileStream(path: string): ReadStream {
-  return createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
+export function fileStream(path: string, start?: number, end?: number): ReadStream {
+  return createReadStream(path, { highWaterMark: READ_CHUNK_BYTES, ...(start === undefined ? {} : { start }), ...(end === undefined ? {} : { end }) });
 }
 
 /** The entries of a folder, sorted, so a run never depends on the order the file system lists them. */

@@ -2,17 +2,23 @@
  * What the main thread and the extract-reading workers say to each other;
  * how either reads one source, and describes a failure to read it.
  *
- * The unit of work is a source file: today a CSV file, which holds one
- * extract. A workbook (a later kind of source) will hold several extracts,
- * one per sheet, read in one pass over the file; a job therefore names the
- * extracts it yields and its reply carries an outcome for each.
+ * The unit of work is a source file: a CSV file, which holds one extract,
+ * or a workbook, which holds several, one per sheet, read in one pass over
+ * the file. A job names the extracts it may yield (a workbook: all of them,
+ * as its sheets say which it holds only once read) and its reply carries an
+ * outcome for each extract found, and for a workbook what became of each
+ * sheet.
  */
 import type { Day } from '../core/day.js';
 import type { ExtractName } from '../normalise/extracts.js';
 import { type ExtractState, type LoadedExtract, loadExtract } from '../normalise/load.js';
 import type { FileProblem } from '../normalise/problems.js';
 import { ExtractError, type ExtractMapping } from '../normalise/validate.js';
+import { type WorkbookLoad, type WorkbookSummary, loadWorkbook } from '../normalise/workbook.js';
+
+export type { WorkbookSummary };
 import { csvSource } from '../read/csv-source.js';
+import { WorkbookError, workbookSource } from '../read/sheet-source.js';
 import { type SourceRef, unreadable } from '../read/source.js';
 import { problemLine } from '../report/wording.js';
 import { CliError } from './errors.js';
@@ -26,7 +32,7 @@ export interface ExtractJob {
 
 /** A source file to read, and the extracts it holds (a CSV file holds exactly one). */
 export interface SourceJob {
-  readonly kind: 'csv';
+  readonly kind: 'csv' | 'workbook';
   readonly path: string;
   /** The file's size in bytes. */
   readonly size: number;
@@ -55,13 +61,55 @@ export type ExtractReply =
   | { readonly kind: 'loaded'; readonly name: ExtractName; readonly state: ExtractState }
   | { readonly kind: 'failed'; readonly name: ExtractName; readonly failure: LoadFailure };
 
+/** What a job found besides its extracts: for a workbook, its sheets, or why it is no workbook. */
+export interface JobExtras {
+  readonly workbook?: WorkbookSummary;
+  /** The file is not a readable workbook: the whole sentence. */
+  readonly workbookError?: string;
+}
+
 export type WorkerReply =
   | { readonly kind: 'progress'; readonly id: number; readonly bytes: number }
-  | { readonly kind: 'done'; readonly id: number; readonly extracts: readonly ExtractReply[] };
+  | ({ readonly kind: 'done'; readonly id: number; readonly extracts: readonly ExtractReply[] } & JobExtras);
 
-/** The source a job reads, as named to the user. */
+/** The source a job reads, as named to the user (a workbook as a whole: its path). */
 export function jobSource(job: Pick<SourceJob, 'kind' | 'path'>): SourceRef {
-  return { kind: job.kind, path: job.path };
+  return { kind: 'csv', path: job.path };
+}
+
+/**
+ * Reads one source file, whatever its kind: its extracts, and for a
+ * workbook its sheets. `onBytes` as for readSource.
+ */
+export async function readJob(
+  job: Omit<LoadJob, 'id' | 'progress'>,
+  onBytes?: (bytes: number) => void,
+): Promise<{ readonly extracts: ExtractRead[] } & JobExtras> {
+  if (job.kind === 'csv') return { extracts: await readSource(job, onBytes) };
+  const mappings: Partial<Record<ExtractName, ExtractMapping>> = {};
+  for (const { name, mapping } of job.extracts) mappings[name] = mapping;
+  const source = workbookSource(job.path, {
+    size: job.size,
+    open: (start, end) => {
+      const stream = fileStream(job.path, start, end);
+      // Progress counts the whole file once, as it is hashed (the first full read).
+      if (onBytes && start === undefined) stream.on('data', (chunk) => onBytes(chunk.length));
+      return stream;
+    },
+  });
+  let read: WorkbookLoad;
+  try {
+    read = await loadWorkbook(source, { asAt: job.asAt, mappings });
+  } catch (e) {
+    if (e instanceof WorkbookError) return { extracts: [], workbookError: `${job.path}: ${e.message}` };
+    throw e;
+  }
+  const extracts = read.extracts.map((x): ExtractRead =>
+    x.kind === 'loaded'
+      ? { kind: 'loaded', name: x.extract.name, extract: x.extract }
+      : { kind: 'failed', name: x.name, failure: { type: 'problem', problem: x.problem } },
+  );
+  return { extracts, workbook: { path: read.path, bytes: read.bytes, sha256: read.sha256, sheets: read.sheets } };
 }
 
 /**

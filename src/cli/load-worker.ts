@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { extractState } from '../normalise/load.js';
-import { describeLoadFailure, type ExtractReply, jobSource, type LoadJob, readSource, type WorkerReply } from './load-protocol.js';
+import { describeLoadFailure, type ExtractReply, type JobExtras, jobSource, type LoadJob, readJob, type WorkerReply } from './load-protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('load-worker.js runs as a worker thread');
@@ -19,9 +19,12 @@ async function run(job: LoadJob): Promise<void> {
   const reply = (message: WorkerReply, transfer: ArrayBuffer[] = []) => port!.postMessage(message, transfer);
   const extracts: ExtractReply[] = [];
   const transfer = new Set<ArrayBuffer>();
+  let extras: JobExtras = {};
   try {
     const onBytes = job.progress ? (bytes: number) => reply({ kind: 'progress', id: job.id, bytes }) : undefined;
-    for (const read of await readSource(job, onBytes)) {
+    const { extracts: reads, ...rest } = await readJob(job, onBytes);
+    extras = rest;
+    for (const read of reads) {
       if (read.kind === 'failed') {
         extracts.push(read);
         continue;
@@ -31,9 +34,11 @@ async function run(job: LoadJob): Promise<void> {
       for (const b of buffers) transfer.add(b);
     }
   } catch (e) {
-    // readSource reports each extract's failure itself; anything else fails them all.
+    // readJob reports each extract's failure itself; anything else fails them all.
     const failure = describeLoadFailure(e, jobSource(job));
-    for (const { name } of job.extracts) if (!extracts.some((x) => x.name === name)) extracts.push({ kind: 'failed', name, failure });
+    for (const { name } of job.kind === 'csv' ? job.extracts : job.extracts.slice(0, 1)) {
+      if (!extracts.some((x) => x.name === name)) extracts.push({ kind: 'failed', name, failure });
+    }
   }
-  reply({ kind: 'done', id: job.id, extracts }, [...transfer]);
+  reply({ kind: 'done', id: job.id, extracts, ...extras }, [...transfer]);
 }

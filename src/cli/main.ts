@@ -30,10 +30,16 @@ function optionKey(name: ExtractName): string {
 }
 
 function addSourceOptions(cmd: Command): Command {
-  cmd.option('--data <dir>', 'folder holding the extracts (contacts.csv, assessments.csv, ...)');
+  cmd.option('--data <dir>', 'folder holding the extracts (contacts.csv, assessments.csv, ..., and .xlsx workbooks)');
+  cmd.option('--workbook <file>', 'an .xlsx workbook (Ofsted Annex A lists, ...): each sheet is the extract its header matches; repeatable', collect, []);
   for (const name of EXTRACT_NAMES) cmd.option(fileOption(name), `the ${name} extract (instead of ${EXTRACTS[name].file} in --data)`);
   cmd.option('--jobs <n>', 'how many extracts to read at once (default: one per CPU core)');
   return cmd;
+}
+
+/** A repeatable option's values, in the order given. */
+function collect(value: string, previous: readonly string[]): string[] {
+  return [...previous, value];
 }
 
 function sourcesOf(opts: Record<string, unknown>) {
@@ -42,7 +48,8 @@ function sourcesOf(opts: Record<string, unknown>) {
     const v = opts[optionKey(name)];
     if (typeof v === 'string') files[name] = v;
   }
-  return { data: opts.data as string | undefined, files };
+  const workbooks = (opts.workbook as readonly string[] | undefined) ?? [];
+  return { data: opts.data as string | undefined, files, ...(workbooks.length ? { workbooks } : {}) };
 }
 
 /** The options every computing command shares, as commander parsed them. */
@@ -198,7 +205,7 @@ Example:
     .command('verify')
     .description('re-run a manifest: check the inputs\' hashes, the rules and every figure')
     .argument('<manifest>', 'a manifest written by scorecard --manifest')
-    .option('--data <dir>', 'read the extracts from this folder instead of the paths in the manifest')
+    .option('--data <dir>', 'read the extracts and workbooks from this folder instead of the paths in the manifest')
     .addOption(new Option('--format <format>', 'output format').choices(Object.keys(VERIFY_FORMATS)).default('table'))
     .option('--out <file>', 'write the report to this file (atomically) instead of stdout')
     .addHelpText('after', '\nExit status: 0 everything matches; 4 something differs; 1 the manifest or an input cannot be read.')

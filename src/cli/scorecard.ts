@@ -21,6 +21,7 @@ import { checkExtract } from '../report/validation.js';
 import { sourceText } from '../report/wording.js';
 import { CliError, EXIT } from './errors.js';
 import { type ExtractSources, loadExtracts, locateExtracts } from './extracts.js';
+import type { WorkbookSummary } from './load-protocol.js';
 import { type CliIo, readTextFile, writeFileAtomic } from './io.js';
 import { type PeriodOptions, resolvePeriods } from './periods.js';
 import { Progress } from './progress.js';
@@ -104,7 +105,14 @@ export function measureData(extracts: readonly LoadedExtract[]): MeasureData {
 }
 
 export function inputSummaries(extracts: readonly LoadedExtract[]): InputSummary[] {
-  return extracts.map((x) => ({ name: x.name, path: x.source.path, sha256: x.source.sha256, bytes: x.source.bytes, rows: x.counts }));
+  return extracts.map((x) => ({
+    name: x.name,
+    path: x.source.path,
+    ...(x.source.kind === 'sheet' ? { sheet: x.source.sheet } : {}),
+    sha256: x.source.sha256,
+    bytes: x.source.bytes,
+    rows: x.counts,
+  }));
 }
 
 /** Everything a scorecard run needs, loaded and checked. */
@@ -113,6 +121,8 @@ export interface PreparedRun {
   readonly config: Config;
   readonly context: MeasureContext;
   readonly extracts: readonly LoadedExtract[];
+  /** The workbooks read, and what became of each sheet. */
+  readonly workbooks: readonly WorkbookSummary[];
   readonly data: MeasureData;
 }
 
@@ -121,10 +131,13 @@ export async function prepareRun(options: CommonOptions, io: CliIo): Promise<Pre
   const asAt = resolveAsAt(options.asAt, io);
   const periods = resolvePeriods(options, asAt);
   const config = await loadConfig(options.config);
-  const files = await locateExtracts(options.sources);
-  const extracts = await loadExtracts(files, asAt, config, { progress: Progress.forTerminal(io.stderr, io.env), jobs: parseJobs(options.jobs) });
+  const located = await locateExtracts(options.sources);
+  const { extracts, workbooks } = await loadExtracts(located, asAt, config, {
+    progress: Progress.forTerminal(io.stderr, io.env),
+    jobs: parseJobs(options.jobs),
+  });
   const calendar = new WorkingCalendar(config.calendar);
-  return { asAt, periods, config, context: { asAt, calendar, rules: rulesOf(config) }, extracts, data: measureData(extracts) };
+  return { asAt, periods, config, context: { asAt, calendar, rules: rulesOf(config) }, extracts, workbooks, data: measureData(extracts) };
 }
 
 export interface ScorecardRun extends PreparedRun {
@@ -162,6 +175,7 @@ export function runOptions(options: ScorecardOptions): RunOptions {
   return {
     data: options.sources.data ?? null,
     files: { ...options.sources.files },
+    ...(options.sources.workbooks?.length ? { workbooks: [...options.sources.workbooks] } : {}),
     from: options.from ?? null,
     to: options.to ?? null,
     period: options.period ?? null,
@@ -201,6 +215,12 @@ export async function runScorecard(options: ScorecardOptions, io: CliIo): Promis
   const run = await computeScorecard(options, io);
   const problems = summariseProblems(run.extracts.map((extract) => checkExtract({ kind: 'loaded', extract })));
   if (problems) io.stderr.write(problems);
+  for (const w of run.workbooks) {
+    const notUsed = w.sheets.filter((s) => s.use.kind === 'not-used').map((s) => s.name);
+    const notYet = w.sheets.flatMap((s) => (s.use.kind === 'not-used-yet' ? [`${s.name} (${s.use.extract})`] : []));
+    const parts = [notUsed.length ? `not used: ${notUsed.join(', ')}` : '', notYet.length ? `not used yet: ${notYet.join(', ')}` : ''];
+    if (notUsed.length || notYet.length) io.stderr.write(`csc-kpi: ${w.path}: sheets read and ${parts.filter(Boolean).join('; ')}\n`);
+  }
   const rejected = run.extracts.reduce((n, x) => n + x.counts.rejected, 0);
   if (options.strict && rejected > 0) {
     io.stderr.write(`csc-kpi: --strict: ${rejected} row(s) rejected; no scorecard written\n`);

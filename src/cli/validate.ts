@@ -32,8 +32,11 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
   }
   const asAt = resolveAsAt(options.asAt, io);
   const config = await loadConfig(options.config);
-  const files = await locateExtracts(options.sources);
-  const loaded = await loadAll(files, asAt, config, { progress: Progress.forTerminal(io.stderr, io.env), jobs: parseJobs(options.jobs) });
+  const located = await locateExtracts(options.sources);
+  const { outcomes: loaded, workbooks } = await loadAll(located, asAt, config, {
+    progress: Progress.forTerminal(io.stderr, io.env),
+    jobs: parseJobs(options.jobs),
+  });
   const outcomes = EXTRACT_NAMES.map((name): ExtractOutcome => {
     const outcome = loaded.get(name);
     if (!outcome) return { kind: 'absent', name };
@@ -42,7 +45,7 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
     if (f.type === 'internal') throw failureError(f);
     return { kind: 'failed', name, problem: f.problem };
   });
-  const report = buildValidation(generator(), formatDay(asAt), outcomes);
+  const report = buildValidation(generator(), formatDay(asAt), outcomes, workbooks);
   const text = VALIDATION_FORMATS[options.format as keyof typeof VALIDATION_FORMATS](report);
   if (options.out !== undefined) await writeFileAtomic(options.out, text);
   else io.stdout.write(text);

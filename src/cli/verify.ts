@@ -36,13 +36,19 @@ export async function readManifest(path: string): Promise<Manifest> {
 /** The scorecard options that reproduce a manifest's run, reading the inputs from `data` when given. */
 export function optionsFromManifest(manifest: Manifest, data: string | undefined): ScorecardOptions {
   const files: Partial<Record<ExtractName, string>> = {};
+  const workbooks: string[] = [];
   for (const name of EXTRACT_NAMES) {
     const input = manifest.inputs[name];
-    if (input) files[name] = data === undefined ? input.path : join(data, basename(input.path));
+    if (!input) continue;
+    const path = data === undefined ? input.path : join(data, basename(input.path));
+    // A sheet's workbook is read again whole: its sheets find their extracts as they did.
+    if (input.sheet !== undefined) {
+      if (!workbooks.includes(path)) workbooks.push(path);
+    } else files[name] = path;
   }
   const { options, periods } = manifest;
   return {
-    sources: { files },
+    sources: { files, ...(workbooks.length ? { workbooks } : {}) },
     from: periods[0]!,
     to: periods[periods.length - 1]!,
     asAt: manifest.asAt,

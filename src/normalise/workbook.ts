@@ -26,11 +26,16 @@ export type SheetExtract =
   | { readonly kind: 'loaded'; readonly extract: LoadedExtract }
   | { readonly kind: 'failed'; readonly name: ExtractName; readonly problem: FileProblem };
 
-export interface WorkbookLoad {
+/** A workbook once read: its provenance and what became of each sheet (plain data). */
+export interface WorkbookSummary {
+  /** The workbook as named to the user. */
   readonly path: string;
   readonly bytes: number;
   readonly sha256: string;
   readonly sheets: readonly SheetSummary[];
+}
+
+export interface WorkbookLoad extends WorkbookSummary {
   /** The sheets that are extracts, in sheet order. */
   readonly extracts: readonly SheetExtract[];
 }

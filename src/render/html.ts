@@ -35,7 +35,7 @@ import { formatDayLong } from '../core/day.js';
 import { formatMonthLong } from '../core/period.js';
 import { NO_GROUP } from '../measures/types.js';
 import { UNITS } from '../measures/units.js';
-import type { InputSummary, Scorecard, ScorecardCell, ScorecardRow } from '../report/scorecard.js';
+import { inputPlace, type InputSummary, type Scorecard, type ScorecardCell, type ScorecardRow } from '../report/scorecard.js';
 import type { Rag } from '../report/targets.js';
 import {
   amountText,
@@ -440,7 +440,7 @@ function inputsTable(inputs: readonly InputSummary[]): Markup {
 <thead><tr><th scope="col">Extract</th><th scope="col">File</th><th scope="col" class="num">Rows read</th><th scope="col" class="num">Valid</th><th scope="col" class="num">Rejected</th><th scope="col" class="num">Duplicate</th><th scope="col">SHA-256</th></tr></thead>
 <tbody>
 ${inputs.map(
-  (i) => html`<tr><th scope="row">${i.name}</th><td class="path">${i.path}</td><td class="num">${formatCount(i.rows.read)}</td><td class="num">${formatCount(i.rows.valid)}</td><td class="num">${formatCount(i.rows.rejected)}</td><td class="num">${formatCount(i.rows.duplicate)}</td><td class="hash">${i.sha256}</td></tr>`,
+  (i) => html`<tr><th scope="row">${i.name}</th><td class="path">${inputPlace(i)}</td><td class="num">${formatCount(i.rows.read)}</td><td class="num">${formatCount(i.rows.valid)}</td><td class="num">${formatCount(i.rows.rejected)}</td><td class="num">${formatCount(i.rows.duplicate)}</td><td class="hash">${i.sha256}</td></tr>`,
 )}
 </tbody>
 </table>`;

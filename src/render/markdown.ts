@@ -15,7 +15,7 @@
  */
 import { formatDayLong } from '../core/day.js';
 import { formatMonthLong } from '../core/period.js';
-import type { Scorecard, ScorecardCell, ScorecardRow } from '../report/scorecard.js';
+import { inputPlace, type Scorecard, type ScorecardCell, type ScorecardRow } from '../report/scorecard.js';
 import type { Rag } from '../report/targets.js';
 import { countsText, directionText, gap, unitSuffix, valueText } from './figure-text.js';
 import { formatCount, oneDecimal, signedOneDecimal } from './numbers.js';
@@ -115,7 +115,7 @@ export function renderMarkdown(report: Scorecard): string {
       lines.push(
         tableLine([
           escapeMarkdown(input.name),
-          escapeMarkdown(input.path),
+          escapeMarkdown(inputPlace(input)),
           formatCount(input.bytes),
           formatCount(input.rows.read),
           formatCount(input.rows.valid),

@@ -6,7 +6,7 @@
  */
 import Table from 'cli-table3';
 import { formatDayLong } from '../core/day.js';
-import type { Scorecard, ScorecardCell, ScorecardRow } from '../report/scorecard.js';
+import { inputPlace, type Scorecard, type ScorecardCell, type ScorecardRow } from '../report/scorecard.js';
 import type { Rag } from '../report/targets.js';
 import { countsText, directionText, gap, monthText, partialNote, unitSuffix, valueText } from './figure-text.js';
 import { formatCount, oneDecimal, signedOneDecimal } from './numbers.js';
@@ -85,7 +85,7 @@ export function renderTable(report: Scorecard, options: TableOptions): string {
   for (const input of report.inputs) {
     inputs.push([
       input.name,
-      input.path,
+      inputPlace(input),
       formatCount(input.rows.read),
       formatCount(input.rows.valid),
       formatCount(input.rows.rejected),

@@ -3,7 +3,7 @@
  */
 import Table from 'cli-table3';
 import type { ExtractCheck, ValidationReport } from '../report/validation.js';
-import { columnLetter, lineWord, problemText, readAsText, sourceText } from '../report/wording.js';
+import { columnLetter, lineWord, problemText, readAsText, sheetUseText, sourceText } from '../report/wording.js';
 import { csvLine } from './csv.js';
 import { formatCount } from './numbers.js';
 
@@ -11,8 +11,10 @@ const STATUS_TEXT = { clean: 'clean', rejected: 'rows rejected', unreadable: 'CA
 
 function describeColumns(x: ExtractCheck): string[] {
   const found = x.columns.filter((c) => c.found).map((c) => `${c.field} = ${c.found!.letter} "${c.found!.header}"`);
-  const missing = x.columns.filter((c) => !c.found).map((c) => `${c.field}${c.required ? ' (required)' : ''}`);
+  const missing = x.columns.filter((c) => !c.found && !c.given).map((c) => `${c.field}${c.required ? ' (required)' : ''}`);
+  const given = x.columns.filter((c) => c.given).map((c) => c.field);
   const lines = [`  Columns used: ${found.join(', ') || 'none'}`];
+  if (given.length) lines.push(`  The same on every row (see the workbook's sheets below): ${given.join(', ')}`);
   if (missing.length) lines.push(`  Not in the file: ${missing.join(', ')}`);
   if (x.ignored.length) lines.push(`  Ignored: ${x.ignored.map((h) => `"${h}"`).join(', ')}`);
   return lines;
@@ -60,6 +62,14 @@ export function renderValidationText(report: ValidationReport): string {
     if (x.duplicates.length) {
       const shown = x.duplicates.slice(0, 10).map((d) => `${line} ${d.line} repeats ${line} ${d.firstLine}`);
       lines.push(`  Duplicates dropped: ${shown.join('; ')}${x.duplicates.length > 10 ? `; and ${x.duplicates.length - 10} more` : ''}`);
+    }
+    lines.push('');
+  }
+  for (const w of report.workbooks) {
+    lines.push(`Workbook ${w.path}: ${formatCount(w.bytes)} bytes, SHA-256 ${w.sha256}`);
+    for (const sheet of w.sheets) {
+      const rows = `${formatCount(sheet.rows)} row${sheet.rows === 1 ? '' : 's'}`;
+      lines.push(`  ${sheet.name}: ${sheetUseText(sheet)}${sheet.headerRow ? `, ${rows}` : ''}`);
     }
     lines.push('');
   }
@@ -118,6 +128,25 @@ export function renderValidationJson(report: ValidationReport): string {
           ];
         }),
       ),
+      // Only when workbooks were read: the report of CSV files alone is as it was.
+      ...(report.workbooks.length === 0
+        ? {}
+        : {
+            workbooks: report.workbooks.map((w) => ({
+              path: w.path,
+              bytes: w.bytes,
+              sha256: w.sha256,
+              sheets: w.sheets.map((s) => ({
+                name: s.name,
+                headerRow: s.headerRow || null,
+                rows: s.rows,
+                use: s.use.kind,
+                extract: s.use.kind === 'extract' || s.use.kind === 'not-used-yet' ? s.use.extract : null,
+                ...(s.use.kind === 'extract' && Object.keys(s.use.fixed).length ? { fixed: s.use.fixed } : {}),
+                note: sheetUseText(s),
+              })),
+            })),
+          }),
     },
     null,
     2,

@@ -30,7 +30,7 @@ import type { Alignment, Borders, Cell, Fill, Font, Worksheet } from 'exceljs';
 import { formatDay, formatDayLong } from '../core/day.js';
 import { formatMonthLong, type Period } from '../core/period.js';
 import { UNITS } from '../measures/units.js';
-import type { Scorecard, ScorecardCell, ScorecardRow } from '../report/scorecard.js';
+import { inputPlace, type Scorecard, type ScorecardCell, type ScorecardRow } from '../report/scorecard.js';
 import type { Rag } from '../report/targets.js';
 import { directionText, partialNote, unitSuffix } from './figure-text.js';
 import { formatCount, oneDecimal } from './numbers.js';
@@ -346,7 +346,7 @@ function addInputsSheet(wb: ExcelJS.Workbook, report: Scorecard): void {
   for (const input of report.inputs) {
     let c = 1;
     put(ws, r, c++, input.name);
-    put(ws, r, c++, input.path);
+    put(ws, r, c++, inputPlace(input));
     put(ws, r, c++, input.bytes, { numFmt: COUNT_FORMAT });
     put(ws, r, c++, input.sha256, { font: { name: 'Consolas' } });
     put(ws, r, c++, input.rows.read, { numFmt: COUNT_FORMAT });
@@ -357,7 +357,7 @@ function addInputsSheet(wb: ExcelJS.Workbook, report: Scorecard): void {
   }
   if (report.inputs.length === 0) put(ws, r, 1, 'No extracts were read.', { font: { italic: true } });
 
-  const widths = [14, widthFor(['File', ...report.inputs.map((i) => i.path)], 12, 80), 12, 68, 10, 10, 10, 10];
+  const widths = [14, widthFor(['File', ...report.inputs.map(inputPlace)], 12, 80), 12, 68, 10, 10, 10, 10];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: ws.getCell(headerRow + 1, 1).address }];
 }

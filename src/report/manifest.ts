@@ -29,6 +29,8 @@ export const MANIFEST_VERSION = 1;
 export interface RunOptions {
   readonly data: string | null;
   readonly files: Readonly<Record<string, string>>;
+  /** Workbooks named with --workbook; present only when some were. */
+  readonly workbooks?: readonly string[];
   readonly from: string | null;
   readonly to: string | null;
   readonly period: string | null;

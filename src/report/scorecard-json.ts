@@ -4,7 +4,7 @@
  * src/render/json.ts only serialises it.
  *
  *   { schemaVersion, generator {name, version}, asAt,
- *     inputs { <extract>: { path, sha256, rows {read, valid, rejected, duplicate} } },
+ *     inputs { <extract>: { path, [sheet,] sha256, rows {read, valid, rejected, duplicate} } },
  *     results [ { metric, period, numerator, denominator, value, unit, excluded {reason: count}, target, rag } ] }
  *
  * With a breakdown (--by team or worker) each result also has `group`: null
@@ -42,7 +42,8 @@ export interface ScorecardJson {
   readonly schemaVersion: number;
   readonly generator: { readonly name: string; readonly version: string };
   readonly asAt: string;
-  readonly inputs: Readonly<Record<string, { readonly path: string; readonly sha256: string; readonly rows: Readonly<RowCounts> }>>;
+  /** `sheet` only for a sheet of a workbook (then `sha256` is the workbook's). */
+  readonly inputs: Readonly<Record<string, { readonly path: string; readonly sheet?: string; readonly sha256: string; readonly rows: Readonly<RowCounts> }>>;
   readonly results: readonly ScorecardJsonResult[];
 }
 
@@ -56,6 +57,7 @@ export function scorecardJson(report: Scorecard): ScorecardJson {
         i.name,
         {
           path: i.path,
+          ...(i.sheet === undefined ? {} : { sheet: i.sheet }),
           sha256: i.sha256,
           rows: { read: i.rows.read, valid: i.rows.valid, rejected: i.rows.rejected, duplicate: i.rows.duplicate },
         },

@@ -11,10 +11,18 @@ import type { ExtractName } from '../normalise/extracts.js';
 import type { RowCounts } from '../normalise/validate.js';
 import { defaultTolerance, type Rag, rag, targetFor, type Targets, toleranceAmount } from './targets.js';
 
+/** Where an input was read from, as shown: `contacts.csv`, `annex-a.xlsx!List 1`. */
+export function inputPlace(input: Pick<InputSummary, 'path' | 'sheet'>): string {
+  return input.sheet === undefined ? input.path : `${input.path}!${input.sheet}`;
+}
+
 export interface InputSummary {
   readonly name: ExtractName;
-  /** The path as given on the command line or found in the data folder. */
+  /** The path as given on the command line or found in the data folder (for a sheet, its workbook's). */
   readonly path: string;
+  /** For a sheet of a workbook: the sheet's name. */
+  readonly sheet?: string;
+  /** SHA-256 of the file (for a sheet, of the whole workbook). */
   readonly sha256: string;
   readonly bytes: number;
   readonly rows: Readonly<RowCounts>;

@@ -8,6 +8,7 @@ import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts
 import { extractWarnings, type LoadedExtract } from '../normalise/load.js';
 import type { ExtractWarning, FileProblem, Rejection } from '../normalise/problems.js';
 import type { Duplicate, RowCounts } from '../normalise/validate.js';
+import type { WorkbookSummary } from '../normalise/workbook.js';
 import { columnLetter, type Provenance, type SourceRef, sourceRef } from '../read/source.js';
 import type { Generator } from './scorecard.js';
 
@@ -16,6 +17,8 @@ export interface ColumnCheck {
   readonly required: boolean;
   /** Where the column was found, or null when the header lacks it. */
   readonly found: { readonly column: number; readonly letter: string; readonly header: string } | null;
+  /** Not in the source, but the same for every row (Annex A List 6's case type): see the workbook's sheets. */
+  readonly given: boolean;
 }
 
 export type ExtractStatus = 'clean' | 'rejected' | 'unreadable' | 'absent';
@@ -42,6 +45,8 @@ export interface ValidationReport {
   readonly generator: Generator;
   readonly asAt: string;
   readonly extracts: readonly ExtractCheck[];
+  /** The workbooks read: size, SHA-256, and what became of each sheet. */
+  readonly workbooks: readonly WorkbookSummary[];
 }
 
 /** What happened to one extract: loaded, could not be read, or not supplied. */
@@ -76,6 +81,7 @@ export function checkExtract(outcome: ExtractOutcome): ExtractCheck {
       field: f.name,
       required: f.required,
       found: m ? { column: m.index + 1, letter: columnLetter(m.index + 1), header: m.header } : null,
+      given: !m && x.records.hasColumn(f.name),
     };
   });
   return {
@@ -93,7 +99,12 @@ export function checkExtract(outcome: ExtractOutcome): ExtractCheck {
   };
 }
 
-export function buildValidation(generator: Generator, asAt: string, outcomes: readonly ExtractOutcome[]): ValidationReport {
+export function buildValidation(
+  generator: Generator,
+  asAt: string,
+  outcomes: readonly ExtractOutcome[],
+  workbooks: readonly WorkbookSummary[] = [],
+): ValidationReport {
   const order = (o: ExtractOutcome) => EXTRACT_NAMES.indexOf(o.kind === 'loaded' ? o.extract.name : o.name);
-  return { generator, asAt, extracts: [...outcomes].sort((a, b) => order(a) - order(b)).map(checkExtract) };
+  return { generator, asAt, extracts: [...outcomes].sort((a, b) => order(a) - order(b)).map(checkExtract), workbooks };
 }

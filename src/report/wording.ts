@@ -17,7 +17,9 @@
  * fixtures/errors/README.md lists the exact message of every code for CSV.
  */
 import { formatDay } from '../core/day.js';
+import { annexAList } from '../normalise/annex-a.js';
 import type { ExtractWarning, FileProblem, Problem, Rejection } from '../normalise/problems.js';
+import type { SheetSummary } from '../normalise/workbook.js';
 import type { DateProblem } from '../normalise/parse-date.js';
 import { type Encoding, encodingName } from '../read/decode.js';
 import { columnLetter, type DecodeFailure, type Location, type Provenance, type RecordProblem, type SourceRef } from '../read/source.js';
@@ -201,4 +203,32 @@ export function rejectionLine(r: Rejection): string {
   // A CSV cell's location already ends in "(heading)", and the code follows it without a colon.
   const separator = r.at.source.kind === 'csv' && r.at.column > 0 && r.at.line > 0 ? ' ' : ': ';
   return `${locationText(r.at, r.header)}${separator}${r.code}: ${problemText(r)}`;
+}
+
+/**
+ * What became of a sheet of a workbook: `contacts`, `cases (case_type CIN on
+ * every row)`, `read and not used (Annex A List 2, Early help)`,
+ * `not used yet: it will be the referrals extract`.
+ */
+export function sheetUseText(sheet: Pick<SheetSummary, 'name' | 'use'>): string {
+  const { use } = sheet;
+  const list = annexAList(sheet.name);
+  const listText = list ? `Annex A List ${list.number}, ${list.title}` : '';
+  switch (use.kind) {
+    case 'extract': {
+      const fixed = Object.entries(use.fixed).map(([field, value]) => `${field} ${value} on every row`);
+      return fixed.length ? `${use.extract} (${fixed.join(', ')})` : use.extract;
+    }
+    case 'not-used-yet':
+      return `not used yet: ${listText ? `${listText}, ` : ''}will be the ${use.extract} extract`;
+    case 'not-used':
+      switch (use.reason) {
+        case 'not-read':
+          return `read and not used${listText ? ` (${listText})` : ''}`;
+        case 'no-match':
+          return 'read and not used: its header matches no extract';
+        case 'empty':
+          return 'read and not used: the sheet is empty';
+      }
+  }
 }
