@@ -81,8 +81,9 @@ const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
 /**
  * The workbook's entries as one stream, its parts first and its sheets last
- * (see the module comment). The central directory is left out: a streaming
- * reader stops at it.
+ * (see the module comment), then the central directory and the end record
+ * as they are (a streaming reader stops at the directory, and needs it to see
+ * the end; it does not read the offsets, which no longer hold).
  * @throws NotAZipError when the file is not a zip archive.
  */
 export async function partsFirst(file: RandomAccessBytes): Promise<AsyncIterable<Uint8Array>> {
@@ -93,7 +94,7 @@ export async function partsFirst(file: RandomAccessBytes): Promise<AsyncIterable
   const parts = ranges.filter((r) => !SHEET.test(r.name));
   const sheets = ranges.filter((r) => SHEET.test(r.name)).sort((a, b) => sheetNo(a.name) - sheetNo(b.name));
   return (async function* () {
-    for (const r of [...parts, ...sheets]) {
+    for (const r of [...parts, ...sheets, { name: '', start: directoryAt, end: file.size - 1 }]) {
       if (r.end < r.start) continue;
       for await (const chunk of file.open(r.start, r.end)) yield chunk as Uint8Array;
     }
