@@ -109,7 +109,14 @@ export function renderValidationJson(report: ValidationReport): string {
               encoding: p?.kind === 'csv' ? readAsText(p) : null,
               bytes: p?.bytes ?? null,
               sha256: p?.sha256 ?? null,
-              columns: x.columns.map((c) => ({ field: c.field, required: c.required, column: c.found?.letter ?? null, header: c.found?.header ?? null })),
+              columns: x.columns.map((c) => ({
+                field: c.field,
+                required: c.required,
+                column: c.found?.letter ?? null,
+                header: c.found?.header ?? null,
+                // Only for a column the sheet lacks whose value its list gives every row.
+                ...(c.given ? { given: true } : {}),
+              })),
               ignored: x.ignored,
               rows: x.rows,
               blankLines: p?.blankLines ?? 0,
