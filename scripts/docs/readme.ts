@@ -9,6 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MEASURES } from '../../src/measures/index.js';
+import { annexATable } from './annex-a.js';
 import { extractTable } from './extracts.js';
 import { measureTable } from './measures.js';
 
@@ -16,7 +17,7 @@ export const README = join(import.meta.dirname, '..', '..', 'README.md');
 
 /** Every generated block, by name. */
 export function generatedBlocks(): Readonly<Record<string, string>> {
-  return { extracts: extractTable(), measures: measureTable(MEASURES) };
+  return { extracts: extractTable(), 'annex-a': annexATable(), measures: measureTable(MEASURES) };
 }
 
 /** `readme` with each generated block replaced by its current content. */
