@@ -2,7 +2,7 @@
  * The benchmark: how fast and how lean a scorecard run is, against the cost
  * of merely parsing the same CSV.
  *
- *   npm run bench -- [--contacts N] [--runs N] [--seed N] [--keep] [--data DIR] [--profile]
+ *   npm run bench -- [--contacts N] [--runs N] [--seed N] [--keep] [--data DIR] [--profile] [--workbook-mb N]
  *
  * 1. Generates synthetic extracts (see bench/generate.ts) into a fresh
  *    temporary folder: N contacts (default 1,000,000) and the other five
@@ -22,7 +22,13 @@
  *      10,000,000 contacts (judged only at that size).
  *    A missed target is reported, not failed: the exit status is 0 unless
  *    the benchmark itself could not run.
- * 4. With `--profile`, runs the scorecard again step by step, with time and
+ * 4. Workbooks: writes the generated contacts as one sheet of an `.xlsx`
+ *    workbook of about `--workbook-mb` MB (default 50; 0 skips this) with
+ *    exceljs's streaming writer, then runs `validate --workbook` and
+ *    `scorecard --workbook` on it, once each, in a child process, and says
+ *    PASS or MISS for the target: a 50 MB workbook read within 500 MB
+ *    (500,000,000 bytes) of peak memory.
+ * 5. With `--profile`, runs the scorecard again step by step, with time and
  *    memory after each extract and each measure; then runs csv-parse alone
  *    and the scorecard on one thread (`--jobs 1`, so that every record is
  *    read on the profiled thread) under `node --cpu-prof` and prints where the time
@@ -49,11 +55,13 @@ import { AS_AT, FIRST_MONTH, generateExtracts, type GeneratedFile, LAST_MONTH, P
 import { compareModules, type CpuProfile, type ProfileLine, type ProfileSummary, summariseProfile } from './bench/profile.js';
 import type { ChildJob, StageReport } from './bench/protocol.js';
 import { type ChildRun, compileChild, runChild, stopChildren } from './bench/run-child.js';
+import { writeWorkbookFromCsv } from './bench/workbook.js';
 
 const TIME_TARGET = 1.3;
 const MEMORY_TARGET_BYTES = 1.5e9;
 const MEMORY_TARGET_CONTACTS = 10_000_000;
 const MANIFEST = 'bench-manifest.json';
+const WORKBOOK_MEMORY_TARGET_BYTES = 500e6;
 
 const EXTRACT_FILES = (Object.keys(PROPORTIONS) as (keyof typeof PROPORTIONS)[]).map((name) => `${name}.csv`);
 
@@ -121,6 +129,7 @@ function options() {
       keep: { type: 'boolean', default: false },
       data: { type: 'string' },
       profile: { type: 'boolean', default: false },
+      'workbook-mb': { type: 'string', default: '50' },
     },
     strict: true,
   });
@@ -131,6 +140,7 @@ function options() {
     keep: values.keep,
     data: values.data === undefined ? undefined : resolve(values.data),
     profile: values.profile,
+    workbookMb: count(values['workbook-mb'], '--workbook-mb', 0),
   };
 }
 
@@ -334,6 +344,41 @@ async function main(): Promise<void> {
     );
     const mismatch = manifest?.files.filter((f) => inputs[f.name]?.read !== f.rows) ?? [];
     if (mismatch.length > 0) console.log(`WARNING: rows read differ from rows written for ${mismatch.map((f) => f.name).join(', ')}`);
+
+    if (opts.workbookMb > 0) {
+      const book = join(scratch, 'contacts.xlsx');
+      const t = performance.now();
+      progress(`writing about ${opts.workbookMb} MB of contacts as a workbook (exceljs streaming writer)`);
+      const written = await writeWorkbookFromCsv(files[0]!, book, 'List 1', opts.workbookMb * 1e6);
+      progress(`  ${book}: ${int.format(written.rows)} rows, ${mb(written.bytes)} MB in ${fixed((performance.now() - t) / 1000, 1)} s`);
+      const common = ['--workbook', book, '--as-at', AS_AT];
+      const bookPhases: readonly { readonly label: string; readonly job: ChildJob }[] = [
+        { label: 'validate --workbook', job: { kind: 'scorecard', mainUrl, argv: ['validate', ...common, '--format', 'json'], acceptExit: [0, 2] } },
+        {
+          label: 'scorecard --workbook',
+          job: { kind: 'scorecard', mainUrl, argv: ['scorecard', ...common, '--from', FIRST_MONTH, '--to', LAST_MONTH, '--format', 'json'] },
+        },
+      ];
+      const bookRuns: { label: string; run: ChildRun }[] = [];
+      for (const phase of bookPhases) {
+        const run = await runChild(childPath, phase.job);
+        bookRuns.push({ label: phase.label, run });
+        progress(`  ${phase.label}: ${fixed(run.result.seconds, 2)} s, peak RSS ${mb(run.result.maxRssKiB * 1024)} MB`);
+      }
+      console.log(`
+Workbook: the contacts as one sheet, ${int.format(written.rows)} rows, ${mb(written.bytes)} MB (one run each)`);
+      console.log(
+        table(
+          ['phase', 'rows', 'seconds', 'rows/second', 'peak RSS MB'],
+          bookRuns.map(({ label, run }) => [label, int.format(written.rows), fixed(run.result.seconds, 2), int.format(written.rows / run.result.seconds), mb(run.result.maxRssKiB * 1024)]),
+        ),
+      );
+      const peak = Math.max(...bookRuns.map((b) => b.run.result.maxRssKiB * 1024));
+      const judged = written.bytes >= 50e6;
+      console.log(
+        `  a 50 MB workbook within 500 MB of memory: ${judged ? (peak < WORKBOOK_MEMORY_TARGET_BYTES ? 'PASS' : 'MISS') : `not judged at ${mb(written.bytes)} MB`} (peak ${mb(peak)} MB)`,
+      );
+    }
 
     if (opts.profile) {
       progress('profiling: the scorecard step by step');

@@ -173,7 +173,7 @@ async function run(job: ChildJob): Promise<ChildResult> {
     if (found) work = { ...work, ...found };
   }
   return {
-    ok: job.kind !== 'scorecard' || work.exitCode === 0,
+    ok: job.kind !== 'scorecard' || (job.acceptExit ?? [0]).includes(work.exitCode ?? -1),
     seconds,
     maxRssKiB: process.resourceUsage().maxRSS,
     memoryAtEnd,

@@ -20,6 +20,8 @@ export type ChildJob =
       /** dist/cli/main.js. */
       readonly mainUrl: string;
       readonly argv: readonly string[];
+      /** Exit statuses that count as a run that worked (default 0 only; validate exits 2 on rejected rows). */
+      readonly acceptExit?: readonly number[];
     }
   | {
       /** The scorecard's steps one at a time, with time and memory after each (profiling only). */

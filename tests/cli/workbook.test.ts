@@ -178,7 +178,7 @@ describe('workbook dates', () => {
     const x = read.extracts[0]!;
     expect(x.kind).toBe('loaded');
     const records = x.kind === 'loaded' ? [...x.extract.records] : [];
-    expect(records.map((c) => c.contactDate)).toEqual([dayFromYmd(2021, 1, 5), dayFromYmd(2021, 1, 6)]);
+    expect(records.map((c) => (c as { contactDate: number }).contactDate)).toEqual([dayFromYmd(2021, 1, 5), dayFromYmd(2021, 1, 6)]);
   });
 
   it('List 6 cases all have the case type CIN', async () => {
