@@ -92,8 +92,8 @@ export async function readJob(
     size: job.size,
     open: (start, end) => {
       const stream = fileStream(job.path, start, end);
-      // Progress counts the whole file once, as it is hashed (the first full read).
-      if (onBytes && start === undefined) stream.on('data', (chunk) => onBytes(chunk.length));
+      // Progress follows the reading of the sheets (the file's stretches, in their new order), not the hashing pass before it.
+      if (onBytes && start !== undefined) stream.on('data', (chunk) => onBytes(chunk.length));
       return stream;
     },
   });
