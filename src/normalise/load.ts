@@ -3,7 +3,7 @@
  * record table.
  */
 import { type Provenance, type Source, SourceError, type SourceRead, type SourceRef, sourceRef } from '../read/source.js';
-import { EXTRACTS, extractDef, type ExtractName } from './extracts.js';
+import { type ExtractDef, EXTRACTS, extractDef, type ExtractName } from './extracts.js';
 import type { MappedColumn } from './headers.js';
 import { transferables } from './columns.js';
 import type { ExtractWarning, Rejection } from './problems.js';
@@ -24,18 +24,21 @@ export interface LoadedExtract<N extends ExtractName = ExtractName> {
 }
 
 /**
- * Reads and validates one extract from its source.
+ * Reads and validates one extract from its source: a known extract by its
+ * name, or any extract by its definition (see define.ts).
  * @throws ExtractError when the extract cannot be used at all (the source
  *   cannot be read, or has no usable header).
  */
 export async function loadExtract<N extends ExtractName>(
-  name: N,
+  extract: N | ExtractDef<N>,
   source: Source,
   options: Omit<ValidateOptions, 'sizeHint'>,
 ): Promise<LoadedExtract<N>> {
+  const def = typeof extract === 'string' ? extractDef(extract) : extract;
+  const name = def.name;
   // A source may start over (a CSV file read again as Windows-1252): each start gets a fresh validator.
   let validator = undefined as ExtractValidator<N> | undefined;
-  const start = () => (validator = new ExtractValidator<N>(extractDef(name), source.ref, { ...options, sizeHint: source.size }));
+  const start = () => (validator = new ExtractValidator<N>(def, source.ref, { ...options, sizeHint: source.size }));
   let read: SourceRead;
   try {
     read = await source.read(start);
@@ -119,8 +122,8 @@ export function restoreExtract(state: ExtractState): LoadedExtract {
  * is read (its measures see no records), but is far more often a failed export
  * than a quiet month.
  */
-export function extractWarnings(x: Pick<LoadedExtract, 'name' | 'source' | 'counts' | 'headerLine'>): ExtractWarning[] {
+export function extractWarnings(x: Pick<LoadedExtract, 'records' | 'source' | 'counts' | 'headerLine'>): ExtractWarning[] {
   if (x.counts.read > 0) return [];
   const source: SourceRef = sourceRef(x.source);
-  return [{ code: 'no-rows', at: { source, line: x.headerLine, column: 0 }, params: { noun: EXTRACTS[x.name].noun } }];
+  return [{ code: 'no-rows', at: { source, line: x.headerLine, column: 0 }, params: { noun: x.records.def.noun } }];
 }
