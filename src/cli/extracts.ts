@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Day } from '../core/day.js';
 import { type Config, mappingOf } from '../config/config.js';
 import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts.js';
-import { type LoadedExtract, restoreExtract } from '../normalise/load.js';
+import { type LoadedExtract, restoreExtract, shareSpellings } from '../normalise/load.js';
 import { CliError } from './errors.js';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -193,5 +193,6 @@ export async function loadExtracts(
     if (outcome.kind === 'failed') throw failureError(outcome.failure);
     loaded.push(outcome.extract);
   }
+  shareSpellings(loaded);
   return loaded;
 }

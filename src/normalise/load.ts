@@ -127,3 +127,24 @@ export function extractWarnings(x: Pick<LoadedExtract, 'records' | 'source' | 'c
   const source: SourceRef = sourceRef(x.source);
   return [{ code: 'no-rows', at: { source, line: x.headerLine, column: 0 }, params: { noun: x.records.def.noun } }];
 }
+
+/**
+ * Gives every name and identifier held in a dictionary (teams, workers) one
+ * spelling across the extracts: of spellings that differ only in letter case,
+ * the first in extract order, then line. Within an extract they are one
+ * already (see columns.ts); this makes `Team A` in contacts and `TEAM A` in
+ * cases one group with one label, whichever thread read which extract.
+ * @param extracts in the order of EXTRACT_NAMES.
+ */
+export function shareSpellings(extracts: readonly LoadedExtract[]): void {
+  const first = new Map<string, string>();
+  for (const x of extracts) {
+    x.records.respellNames((value) => {
+      const upper = value.toUpperCase();
+      const seen = first.get(upper);
+      if (seen !== undefined) return seen;
+      first.set(upper, value);
+      return value;
+    });
+  }
+}
