@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Day } from '../core/day.js';
 import { type Config, mappingOf } from '../config/config.js';
 import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts.js';
-import { type LoadedExtract, restoreExtract } from '../normalise/load.js';
+import { type LoadedExtract, restoreExtract, shareSpellings } from '../normalise/load.js';
 import { sourceRef } from '../read/source.js';
 import { sourceText } from '../report/wording.js';
 import { CliError } from './errors.js';
@@ -259,5 +259,6 @@ export async function loadExtracts(
     if (outcome.kind === 'failed') throw failureError(outcome.failure);
     loaded.push(outcome.extract);
   }
+  shareSpellings(loaded);
   return { extracts: loaded, workbooks };
 }

@@ -4,7 +4,7 @@
  */
 import { type Provenance, type Source, SourceError, type SourceRead, type SourceRef, sourceRef } from '../read/source.js';
 import { sheetNameWarnings } from './annex-a.js';
-import { EXTRACTS, extractDef, type ExtractName } from './extracts.js';
+import { type ExtractDef, EXTRACTS, extractDef, type ExtractName } from './extracts.js';
 import type { MappedColumn } from './headers.js';
 import { transferables } from './columns.js';
 import type { ExtractWarning, Rejection } from './problems.js';
@@ -25,18 +25,21 @@ export interface LoadedExtract<N extends ExtractName = ExtractName> {
 }
 
 /**
- * Reads and validates one extract from its source.
+ * Reads and validates one extract from its source: a known extract by its
+ * name, or any extract by its definition (see define.ts).
  * @throws ExtractError when the extract cannot be used at all (the source
  *   cannot be read, or has no usable header).
  */
 export async function loadExtract<N extends ExtractName>(
-  name: N,
+  extract: N | ExtractDef<N>,
   source: Source,
   options: Omit<ValidateOptions, 'sizeHint'>,
 ): Promise<LoadedExtract<N>> {
+  const def = typeof extract === 'string' ? extractDef(extract) : extract;
+  const name = def.name;
   // A source may start over (a CSV file read again as Windows-1252): each start gets a fresh validator.
   let validator = undefined as ExtractValidator<N> | undefined;
-  const start = () => (validator = new ExtractValidator<N>(extractDef(name), source.ref, { ...options, sizeHint: source.size }));
+  const start = () => (validator = new ExtractValidator<N>(def, source.ref, { ...options, sizeHint: source.size }));
   let read: SourceRead;
   try {
     read = await source.read(start);
@@ -125,10 +128,31 @@ export function restoreExtract(state: ExtractState): LoadedExtract {
  * is read (its measures see no records), but is far more often a failed export
  * than a quiet month; a sheet whose name says another extract than its header.
  */
-export function extractWarnings(x: Pick<LoadedExtract, 'name' | 'source' | 'counts' | 'headerLine'>): ExtractWarning[] {
+export function extractWarnings(x: Pick<LoadedExtract, 'name' | 'records' | 'source' | 'counts' | 'headerLine'>): ExtractWarning[] {
   const source: SourceRef = sourceRef(x.source);
   // A sheet named as one extract (or Annex A list) whose header is another's.
   const warnings = sheetNameWarnings(x.name, source, x.headerLine);
   if (x.counts.read > 0) return warnings;
-  return [...warnings, { code: 'no-rows', at: { source, line: x.headerLine, column: 0 }, params: { noun: EXTRACTS[x.name].noun } }];
+  return [...warnings, { code: 'no-rows', at: { source, line: x.headerLine, column: 0 }, params: { noun: x.records.def.noun } }];
+}
+
+/**
+ * Gives every name and identifier held in a dictionary (teams, workers) one
+ * spelling across the extracts: of spellings that differ only in letter case,
+ * the first in extract order, then line. Within an extract they are one
+ * already (see columns.ts); this makes `Team A` in contacts and `TEAM A` in
+ * cases one group with one label, whichever thread read which extract.
+ * @param extracts in the order of EXTRACT_NAMES.
+ */
+export function shareSpellings(extracts: readonly LoadedExtract[]): void {
+  const first = new Map<string, string>();
+  for (const x of extracts) {
+    x.records.respellNames((value) => {
+      const upper = value.toUpperCase();
+      const seen = first.get(upper);
+      if (seen !== undefined) return seen;
+      first.set(upper, value);
+      return value;
+    });
+  }
 }

@@ -142,6 +142,17 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
     this.openIndex().reserve(rows);
   }
 
+  /**
+   * Respells the names and identifiers held in dictionaries (team, worker ...):
+   * `spelling(value)` gives the spelling to show for each distinct value.
+   */
+  respellNames(spelling: (value: string) => string): void {
+    this.def.fields.forEach((field, c) => {
+      const column = this.columns[c];
+      if ((field.type === 'id' || field.type === 'text') && column instanceof DictColumn) column.respell(spelling);
+    });
+  }
+
   /** Frees the key index once the whole extract has been read (a quarter of the memory at scale). */
   seal(): void {
     this.index = undefined;

@@ -106,8 +106,24 @@ const MAX_SHOWN_VALUE = 200;
 
 const EXCEL_INTEGER = /^(\d+)\.0+$/;
 
-/** Two white-space characters in a row, or any but a plain space (a non-breaking space, a tab). */
-const UNTIDY_SPACE = /\s\s|[^\S ]/;
+/** Whether `t` (already trimmed) has no run of white space and no white space but plain spaces. */
+function isTidy(t: string): boolean {
+  let space = false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+    } else {
+      // Control characters, the non-breaking space, and the rarer Unicode spaces.
+      if (c < 32 || c === 160 || (c >= 0x1680 && OTHER_SPACE.test(t.charAt(i)))) return false;
+      space = false;
+    }
+  }
+  return true;
+}
+
+const OTHER_SPACE = /\s/;
 
 /**
  * A cell as compared and stored: non-breaking spaces made plain, runs of
@@ -115,12 +131,16 @@ const UNTIDY_SPACE = /\s\s|[^\S ]/;
  */
 export function tidy(raw: string): string {
   const t = raw.trim();
-  return UNTIDY_SPACE.test(t) ? t.replace(/\s+/g, ' ') : t;
+  return isTidy(t) ? t : t.replace(/\s+/g, ' ');
 }
 
 /** An identifier as stored: tidied, and Excel's `1234.0` undone. */
 export function normaliseId(raw: string): string {
-  const t = tidy(raw);
+  return withoutExcelDecimals(tidy(raw));
+}
+
+/** `1234.0` → `1234`: Excel turned an identifier into a number. */
+function withoutExcelDecimals(t: string): string {
   const m = t.length > 2 && t.charCodeAt(t.length - 1) === 48 ? EXCEL_INTEGER.exec(t) : null;
   return m ? m[1]! : t;
 }
@@ -186,6 +206,8 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
   private readonly dateOptions: DateOptions;
   /** Placeholder identifiers, upper-cased, and placeholder days. */
   private readonly placeholderIds: ReadonlySet<string>;
+  /** Their lengths: an identifier of another length is no placeholder, and is not upper-cased to find out. */
+  private readonly placeholderLengths: ReadonlySet<number>;
   private readonly placeholderDays: ReadonlySet<Day>;
   private dateIndexes: ReadonlySet<number> | undefined;
 
@@ -204,6 +226,7 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
     };
     const placeholders = options.placeholders ?? DEFAULT_PLACEHOLDERS;
     this.placeholderIds = new Set(placeholders.ids.map((id) => normaliseId(id).toUpperCase()));
+    this.placeholderLengths = new Set([...this.placeholderIds].map((id) => id.length));
     this.placeholderDays = new Set(placeholders.dates);
   }
 
@@ -402,23 +425,28 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
 
   private parseCell(plan: ColumnPlan, text: string | undefined): Cell | typeof REFUSED {
     const { field } = plan;
-    const t = text === undefined ? '' : tidy(text);
+    // Dates are parsed as trimmed and tidied only when that fails: most cells are tidy already.
+    const t = text === undefined ? '' : field.type === 'date' ? text.trim() : tidy(text);
     if (t.length > MAX_CELL_LENGTH) {
       return this.refuse({ code: 'value-too-long', params: { field: field.name, length: t.length, max: MAX_CELL_LENGTH } });
     }
     if (t === '') return this.blank(field);
     switch (field.type) {
       case 'id': {
-        const id = normaliseId(t);
-        return this.placeholderIds.has(id.toUpperCase()) ? this.blank(field, t) : id;
+        const id = withoutExcelDecimals(t);
+        return this.placeholderLengths.has(id.length) && this.placeholderIds.has(id.toUpperCase()) ? this.blank(field, t) : id;
       }
       case 'text':
         return t;
       case 'code':
         return t.toUpperCase();
       case 'date': {
-        const day = parseDate(t, this.dateOptions);
-        if (typeof day === 'string') return this.refuse({ code: 'invalid-date', params: { field: field.name, text: t, problem: day } });
+        let day = parseDate(t, this.dateOptions);
+        if (typeof day === 'string') {
+          const tidied = tidy(t);
+          if (tidied !== t) day = parseDate(tidied, this.dateOptions);
+          if (typeof day === 'string') return this.refuse({ code: 'invalid-date', params: { field: field.name, text: tidied, problem: day } });
+        }
         if (this.placeholderDays.has(day)) return this.blank(field, t);
         if (day > this.options.asAt) {
           return this.refuse({ code: 'future-date', params: { field: field.name, date: day, asAt: this.options.asAt } });

@@ -4,7 +4,7 @@
  * accounting, and every problem (as data; src/report/wording.ts words them).
  * The scorecard's summary of rejected rows on stderr reads the same model.
  */
-import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts.js';
+import { EXTRACT_NAMES, type ExtractName } from '../normalise/extracts.js';
 import { extractWarnings, type LoadedExtract } from '../normalise/load.js';
 import type { ExtractWarning, FileProblem, Rejection } from '../normalise/problems.js';
 import type { Duplicate, RowCounts } from '../normalise/validate.js';
@@ -75,7 +75,7 @@ export function checkExtract(outcome: ExtractOutcome): ExtractCheck {
   if (outcome.kind === 'absent') return emptyCheck(outcome.name, null, 'absent');
   if (outcome.kind === 'failed') return { ...emptyCheck(outcome.name, outcome.problem.at.source, 'unreadable'), error: outcome.problem };
   const x = outcome.extract;
-  const columns = EXTRACTS[x.name].fields.map((f): ColumnCheck => {
+  const columns = x.records.def.fields.map((f): ColumnCheck => {
     const m = x.columns.mapped.find((c) => c.field.name === f.name);
     return {
       field: f.name,

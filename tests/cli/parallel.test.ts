@@ -47,3 +47,29 @@ describe('reading extracts in parallel', () => {
     expect(r.stderr).toMatch(/--jobs many: give a whole number from 1 to 64/);
   });
 });
+
+describe('names spelt in several cases across extracts', () => {
+  it('are one group, labelled as first spelt in extract order, whichever thread read what', () => {
+    const dir = tempFolder({
+      'contacts.csv': 'contact_id,child_id,contact_date,decision_date,team\nC1,1,2021-01-05,2021-01-05,north team\n',
+      'cases.csv': 'case_id,child_id,start_date,worker,team\nK1,1,2021-01-04,DUSTIN HAZLETT,NORTH TEAM\nK2,2,2021-01-04,Dustin\u00a0Hazlett,North  Team\n',
+    });
+    try {
+      const outputs = ['1', '2'].map((jobs) => {
+        const r = spawnCli(['scorecard', '--data', dir.dir, '--as-at', '2021-05-10', '--period', '2021-01', '--jobs', jobs, '--format', 'json', '--by', 'team']);
+        expect(r.code, r.stderr).toBe(0);
+        return r.stdout;
+      });
+      expect(outputs[1]).toBe(outputs[0]);
+      const results = JSON.parse(outputs[0]!).results as { metric: string; group: string | null; numerator: number; denominator: number }[];
+      const caseload = results.filter((x) => x.metric === 'caseload_avg');
+      // Contacts come first in extract order, so their spelling labels the team; one worker holds both cases.
+      expect(caseload.map((x) => [x.group, x.numerator, x.denominator])).toEqual([
+        [null, 2, 1],
+        ['north team', 2, 1],
+      ]);
+    } finally {
+      dir.cleanup();
+    }
+  });
+});
