@@ -4,7 +4,9 @@
 import { MEASURE_IDS, findMeasure } from '../measures/index.js';
 import type { ExtractName } from '../normalise/extracts.js';
 import { EXPLAIN_FORMATS } from '../render/explain.js';
+import { sourceRef } from '../read/source.js';
 import { explain, mapIdentifiers } from '../report/explain.js';
+import { sourceText } from '../report/wording.js';
 import { MIN_KEY_LENGTH, pseudonymiser } from '../report/pseudonymise.js';
 import { CliError, EXIT } from './errors.js';
 import { type CliIo, writeFileAtomic } from './io.js';
@@ -38,7 +40,8 @@ export async function runExplain(options: ExplainOptions, io: CliIo): Promise<nu
   }
   const run = await prepareRun(options, io);
   const files: Partial<Record<ExtractName, string>> = {};
-  for (const x of run.extracts) files[x.name] = x.source.path;
+  // A sheet is named with its workbook: annex-a.xlsx!List 4.
+  for (const x of run.extracts) files[x.name] = sourceText(sourceRef(x.source));
   let explanation = explain({ measure, period: run.periods[0]!, data: run.data, context: run.context, files, all: options.all });
   if (secret !== undefined) explanation = mapIdentifiers(explanation, pseudonymiser(secret));
   const render = EXPLAIN_FORMATS[options.format as keyof typeof EXPLAIN_FORMATS];
