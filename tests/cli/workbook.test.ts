@@ -172,7 +172,7 @@ describe('explain', () => {
   it('names each record\'s workbook and sheet, and its row', async () => {
     const r = await runCli(['explain', 'assessments_45wd', '--workbook', 'fixtures/annex-a/annex-a.xlsx', ...AS_AT, '--period', '2021-02', '--format', 'csv']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout.split('\n')[1]).toBe('assessments,fixtures/annex-a/annex-a.xlsx!List 4,2,DFE1001|2021-01-12,DFE1001,met,,1,1,,2021-01-12,,2021-01-12,2021-02-22,29');
+    expect(r.stdout.split(/\r?\n/)[1]).toBe('assessments,fixtures/annex-a/annex-a.xlsx!List 4,2,DFE1001|2021-01-12,DFE1001,met,,1,1,,2021-01-12,,2021-01-12,2021-02-22,29');
   });
 });
 
