@@ -75,4 +75,10 @@ describe('the Annex A sample workbook', () => {
     // List 7: both plans open at the end of March (the second ends on 16 April, serial 44302), neither for nine months.
     expect(figure('cp_over_9m', '2021-03')).toEqual([0, 2]);
   });
+
+  it('names each input by workbook and sheet in the table', async () => {
+    const r = await runCli(['scorecard', '--workbook', WORKBOOK, '--as-at', '2021-05-10', '--period', '2021-03']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`│ cases       │ ${WORKBOOK}!List 6 │    2 │     2 │        0 │         0 │ ${SHA256.slice(0, 16)}… │`);
+  });
 });
