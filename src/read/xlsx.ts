@@ -98,14 +98,18 @@ export async function readWorkbook(
     hash.update(chunk as Uint8Array);
     bytes += (chunk as Uint8Array).length;
   }
-  let entries: AsyncIterable<Uint8Array>;
+  let entries: { readonly stream: AsyncIterable<Uint8Array>; readonly sheets: number };
   try {
     entries = await partsFirst(input);
   } catch (e) {
     if (e instanceof NotAZipError) throw new WorkbookError(`not a readable .xlsx workbook (${e.message}); save it from the spreadsheet as "Excel Workbook (.xlsx)"`);
     throw e;
   }
-  const stats = await readWorkbookStream(entries, onSheet);
+  const stats = await readWorkbookStream(entries.stream, onSheet, true);
+  // exceljs has been seen to drop sheets silently; a sheet not read is never taken for an absent one.
+  if (stats.sheets.length !== entries.sheets) {
+    throw new WorkbookError(`only ${stats.sheets.length} of its ${entries.sheets} sheets could be read; save it again from the spreadsheet as "Excel Workbook (.xlsx)"`);
+  }
   return { bytes, sha256: hash.digest('hex'), sheets: stats.sheets };
 }
 
@@ -117,6 +121,7 @@ function isRandomAccess(input: Input | RandomAccessBytes): input is RandomAccess
 async function readWorkbookStream(
   input: Input,
   onSheet: (sheet: SheetInfo, rows: AsyncIterable<SheetRow>) => Promise<void>,
+  partsFirst = false,
 ): Promise<WorkbookStats> {
   const hash = createHash('sha256');
   let bytes = 0;
@@ -139,6 +144,9 @@ async function readWorkbookStream(
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  // With the parts first, a workbook without shared strings (every string inline) has none to
+  // wait for: without this exceljs would park its sheets in temporary files, and lose some.
+  if (partsFirst) (reader as unknown as { sharedStrings?: unknown[] }).sharedStrings ??= [];
   const sheets: SheetInfo[] = [];
   try {
     for await (const worksheet of reader) {

@@ -86,17 +86,18 @@ const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
  * the end; it does not read the offsets, which no longer hold).
  * @throws NotAZipError when the file is not a zip archive.
  */
-export async function partsFirst(file: RandomAccessBytes): Promise<AsyncIterable<Uint8Array>> {
+export async function partsFirst(file: RandomAccessBytes): Promise<{ readonly stream: AsyncIterable<Uint8Array>; readonly sheets: number }> {
   const { entries, directoryAt } = await centralDirectory(file);
   const byOffset = [...entries].sort((a, b) => a.offset - b.offset);
   const ranges = byOffset.map((e, i) => ({ name: e.name, start: e.offset, end: (byOffset[i + 1]?.offset ?? directoryAt) - 1 }));
   const sheetNo = (name: string) => Number(SHEET.exec(name)?.[1] ?? 0);
   const parts = ranges.filter((r) => !SHEET.test(r.name));
   const sheets = ranges.filter((r) => SHEET.test(r.name)).sort((a, b) => sheetNo(a.name) - sheetNo(b.name));
-  return (async function* () {
+  const stream = (async function* () {
     for (const r of [...parts, ...sheets, { name: '', start: directoryAt, end: file.size - 1 }]) {
       if (r.end < r.start) continue;
       for await (const chunk of file.open(r.start, r.end)) yield chunk as Uint8Array;
     }
   })();
+  return { stream, sheets: sheets.length };
 }

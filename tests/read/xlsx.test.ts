@@ -106,4 +106,17 @@ describe('readWorkbook', () => {
     expect(sheets.map((s) => s.rows[0]![1])).toEqual(Array.from({ length: 12 }, (_, k) => [`sheet ${k + 1}`, k + 1]));
     expect(stats.sha256).toBe(createHash('sha256').update(readFileSync(path)).digest('hex'));
   });
+
+  it('reads every sheet of a workbook with no shared strings (all text inline, as streaming writers save it)', async () => {
+    const path = join(scratchFolder(), 'inline.xlsx');
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
+    for (let i = 1; i <= 10; i++) {
+      const ws = writer.addWorksheet(`List ${i}`);
+      ws.addRow([`sheet ${i}`, i]).commit();
+      ws.commit();
+    }
+    await writer.commit();
+    const { sheets } = await readAll(path);
+    expect(sheets.map((s) => s.rows[0]![1])).toEqual(Array.from({ length: 10 }, (_, k) => [`sheet ${k + 1}`, k + 1]));
+  });
 });
