@@ -49,6 +49,7 @@ export async function loadExtract<N extends ExtractName>(
     throw new ExtractError({ code: 'empty-file', at: { source: source.ref, line: 1, column: 0 }, params: { onlyBlankLines: !read.empty } });
   }
   v.records.seal();
+  v.records.rowsRead = v.counts.read;
   return {
     name,
     source: read.provenance,
@@ -98,6 +99,8 @@ export function extractState(x: LoadedExtract): { state: ExtractState; transfer:
 /** The extract again, from `extractState`. */
 export function restoreExtract(state: ExtractState): LoadedExtract {
   const def = EXTRACTS[state.name];
+  const records = RecordTable.restore(def, state.table);
+  records.rowsRead = state.counts.read;
   return {
     name: state.name,
     source: state.source,
@@ -110,7 +113,7 @@ export function restoreExtract(state: ExtractState): LoadedExtract {
     },
     rejections: state.rejections,
     duplicates: state.duplicates,
-    records: RecordTable.restore(def, state.table),
+    records,
   };
 }
 
