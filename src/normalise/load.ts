@@ -120,10 +120,14 @@ export function restoreExtract(state: ExtractState): LoadedExtract {
 /**
  * Warnings about an extract as a whole: a header with no data rows under it
  * is read (its measures see no records), but is far more often a failed export
- * than a quiet month.
+ * than a quiet month; data rows of which none is valid leave its measures not
+ * computable (see whyNotComputable), never a scorecard of 0/0 figures.
  */
 export function extractWarnings(x: Pick<LoadedExtract, 'name' | 'source' | 'counts' | 'headerLine'>): ExtractWarning[] {
-  if (x.counts.read > 0) return [];
   const source: SourceRef = sourceRef(x.source);
-  return [{ code: 'no-rows', at: { source, line: x.headerLine, column: 0 }, params: { noun: EXTRACTS[x.name].noun } }];
+  const at = { source, line: x.headerLine, column: 0 };
+  const noun = EXTRACTS[x.name].noun;
+  if (x.counts.read === 0) return [{ code: 'no-rows', at, params: { noun } }];
+  if (x.counts.valid === 0) return [{ code: 'no-valid-rows', at, params: { noun, rejected: x.counts.rejected } }];
+  return [];
 }

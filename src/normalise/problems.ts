@@ -77,6 +77,8 @@ export interface ExtractProblemParams {
 export interface WarningParams {
   /** A header with no data rows under it. */
   readonly 'no-rows': { readonly noun: string };
+  /** Data rows, every one of them rejected: the extract's measures are not computable. */
+  readonly 'no-valid-rows': { readonly noun: string; readonly rejected: number };
 }
 
 export interface ProblemParams extends SourceProblemParams, RowProblemParams, ExtractProblemParams, WarningParams {}

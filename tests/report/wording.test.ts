@@ -78,6 +78,13 @@ describe('a rejected row on one line', () => {
     expect(rejectionLine(r)).toBe(line);
   });
 
+  it('no-valid-rows says "the only data row" of a one-row extract', () => {
+    const one: ExtractWarning = { code: 'no-valid-rows', at: at(CSV, 1), params: { noun: 'plan', rejected: 1 } };
+    expect(warningLine(one)).toBe(
+      'warning: contacts.csv:1: the only data row of the file was rejected, so the measures see no valid plans and are not computable; fix the problems reported on its rows',
+    );
+  });
+
   it('a file problem and a warning carry their location first', () => {
     const empty: Problem = { code: 'empty-file', at: at(CSV, 1), params: { onlyBlankLines: false } };
     const noRows: ExtractWarning = { code: 'no-rows', at: at(SHEET, 1), params: { noun: 'contact' } };
@@ -157,6 +164,10 @@ const CSV_TEXT: { readonly [C in ProblemCode]: readonly [Problem<C>['params'], s
   'no-rows': [
     { noun: 'contact' },
     'the file has a header but no data rows, so the measures see no contacts at all; check that the export finished and covers the right dates',
+  ],
+  'no-valid-rows': [
+    { noun: 'contact', rejected: 1234 },
+    'all 1,234 data rows of the file were rejected, so the measures see no valid contacts and are not computable; fix the problems reported on its rows',
   ],
 };
 
