@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import type { Day } from '../core/day.js';
-import { type Config, mappingOf } from '../config/config.js';
+import { type Config, mappingOf, placeholdersOf } from '../config/config.js';
 import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts.js';
 import { type LoadedExtract, restoreExtract } from '../normalise/load.js';
 import { CliError } from './errors.js';
@@ -106,6 +106,7 @@ export async function loadAll(
   options: LoadOptions = {},
 ): Promise<Map<ExtractName, LoadOutcome>> {
   const outcomes = new Map<ExtractName, LoadOutcome>();
+  const placeholders = placeholdersOf(config);
   const settle = (reads: readonly ExtractRead[]) => {
     for (const read of reads) outcomes.set(read.name, read.kind === 'loaded' ? { kind: 'loaded', extract: read.extract } : read);
   };
@@ -136,7 +137,7 @@ export async function loadAll(
     for (let job = take(); job; job = take()) {
       const onBytes = progress ? (bytes: number) => progress.advance(bytes) : undefined;
       try {
-        settle(await readSource({ ...job, asAt }, onBytes));
+        settle(await readSource({ ...job, asAt, placeholders }, onBytes));
       } catch (e) {
         failAll(job, describeLoadFailure(e, jobSource(job)));
       }
@@ -158,7 +159,16 @@ export async function loadAll(
           }
         };
         worker.on('message', onMessage).on('error', reject);
-        const message: LoadJob = { id, kind: job.kind, path: job.path, size: job.size, extracts: job.extracts, asAt, progress: progress !== undefined };
+        const message: LoadJob = {
+          id,
+          kind: job.kind,
+          path: job.path,
+          size: job.size,
+          extracts: job.extracts,
+          asAt,
+          placeholders,
+          progress: progress !== undefined,
+        };
         worker.postMessage(message);
       });
       settle(reply.extracts.map((x): ExtractRead => (x.kind === 'loaded' ? { kind: 'loaded', name: x.name, extract: restoreExtract(x.state) } : x)));

@@ -11,7 +11,7 @@ import type { Day } from '../core/day.js';
 import type { ExtractName } from '../normalise/extracts.js';
 import { type ExtractState, type LoadedExtract, loadExtract } from '../normalise/load.js';
 import type { FileProblem } from '../normalise/problems.js';
-import { ExtractError, type ExtractMapping } from '../normalise/validate.js';
+import { ExtractError, type ExtractMapping, type Placeholders } from '../normalise/validate.js';
 import { csvSource } from '../read/csv-source.js';
 import { type SourceRef, unreadable } from '../read/source.js';
 import { problemLine } from '../report/wording.js';
@@ -36,6 +36,8 @@ export interface SourceJob {
 export interface LoadJob extends SourceJob {
   readonly id: number;
   readonly asAt: Day;
+  /** Values read as blank in every extract (the configuration's `placeholders`). */
+  readonly placeholders: Placeholders;
   /** Send progress messages as bytes are read. */
   readonly progress: boolean;
 }
@@ -91,7 +93,7 @@ export async function readSource(job: Omit<LoadJob, 'id' | 'progress'>, onBytes?
   for (const { name, mapping } of job.extracts) {
     try {
       const source = csvSource(job.path, open, { encoding: mapping.encoding, size: job.size });
-      reads.push({ kind: 'loaded', name, extract: await loadExtract(name, source, { asAt: job.asAt, mapping }) });
+      reads.push({ kind: 'loaded', name, extract: await loadExtract(name, source, { asAt: job.asAt, mapping, placeholders: job.placeholders }) });
     } catch (e) {
       reads.push({ kind: 'failed', name, failure: describeLoadFailure(e, jobSource(job)) });
     }

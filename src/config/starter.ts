@@ -83,6 +83,16 @@ const CALENDAR = `calendar:
   # Extra days the service was closed, as YYYY-MM-DD.
   closures: []`;
 
+const PLACEHOLDERS = `# Values read as blank wherever they appear, because the system writes them
+# for "none": SQL Server (behind Liquid Logic, Mosaic and the Standard
+# Safeguarding Dataset) writes -1 for "no such record" and 1900-01-01, its
+# day 0, for "no date". Dates match with any time and in any accepted
+# spelling. In a required column a placeholder is a missing value. An empty
+# list ([]) switches that kind off.
+placeholders:
+  ids: ["-1"]
+  dates: [1900-01-01]`;
+
 function mapping(preset: HeaderPreset | undefined): string {
   return `# How this council's extracts map onto csc-kpi's columns. Headers are
 # matched ignoring case, spaces, underscores and hyphens; list exact
@@ -96,6 +106,7 @@ export function starterConfig(presetName?: string): string {
   const preset = presetName === undefined ? undefined : PRESETS[presetName];
   const sections = CONFIG_KEYS.map((key) => {
     if (key === 'calendar') return CALENDAR;
+    if (key === 'placeholders') return PLACEHOLDERS;
     if (key === 'mapping') return mapping(preset);
     const section = SETTINGS_SECTIONS.find((s) => s.key === key);
     if (!section) throw new Error(`internal: no starter text for the ${key} section`);
