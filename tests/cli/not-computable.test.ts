@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { runCli, scratchFolder } from '../helpers/cli.js';
+import { runCli, scratchFolder, spawnCli, tempFolder } from '../helpers/cli.js';
 
 /** Annex A List 1 saved as CSV: two contacts in January 2021, and no decision date column. */
 const LIST_1 =
@@ -93,6 +93,14 @@ describe('fault 1: an absent column makes the measure not computable, in every f
     expect(r.stdout).toContain(expected);
   });
 
+  it('explain (csv) has no line for the figure, so says why on stderr', async () => {
+    const dir = scratchFolder({ 'contacts.csv': LIST_1 });
+    const r = await runCli(['explain', 'contacts_1wd', '--data', dir, ...PERIOD, '--format', 'csv']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.split('\r\n')[1]).toBe('');
+    expect(r.stderr).toBe(`csc-kpi: contacts_1wd is not computable: ${REASON}\n`);
+  });
+
   it('the contacts still count where no decision is needed: validate reads both rows', async () => {
     const dir = scratchFolder({ 'contacts.csv': LIST_1 });
     const r = await runCli(['validate', '--data', dir, '--as-at', '2021-05-10', '--format', 'json']);
@@ -155,6 +163,21 @@ describe('fault 7: every row rejected', () => {
     expect(r.stderr).toMatch(WARNING);
     const result = (JSON.parse(r.stdout) as { results: JsonResult[] }).results.find((x) => x.metric === 'contacts_1wd');
     expect(result).toMatchObject({ numerator: null, denominator: null, value: null, notComputable: 'the contacts extract has no valid rows' });
+  });
+
+  it('says so of an extract read in a worker thread too (built command)', () => {
+    // The larger file is read on the main thread, the contacts in a worker.
+    const cases = `case_id,child_id,start_date,end_date,worker\n${Array.from({ length: 50 }, (_, i) => `K${i},${i},2020-06-01,,SW1`).join('\n')}\n`;
+    const folder = tempFolder({ 'contacts.csv': rejected, 'cases.csv': cases });
+    try {
+      const r = spawnCli(['scorecard', '--data', folder.dir, ...PERIOD, '--format', 'json', '--jobs', '2']);
+      expect(r.code, r.stderr).toBe(0);
+      const results = (JSON.parse(r.stdout) as { results: JsonResult[] }).results;
+      expect(results.find((x) => x.metric === 'contacts_1wd')?.notComputable).toBe('the contacts extract has no valid rows');
+      expect(results.find((x) => x.metric === 'caseload_avg')).toMatchObject({ numerator: 50, denominator: 1 });
+    } finally {
+      folder.cleanup();
+    }
   });
 
   it('validate lists the warning in its report', async () => {
