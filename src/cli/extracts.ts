@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Day } from '../core/day.js';
 import { type Config, mappingOf, placeholdersOf } from '../config/config.js';
-import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts.js';
+import { EXTRACT_NAMES, EXTRACTS, type ExtractName, extractFileNames } from '../normalise/extracts.js';
 import { type LoadedExtract, restoreExtract } from '../normalise/load.js';
 import { CliError } from './errors.js';
 import { existsSync } from 'node:fs';
@@ -35,16 +35,18 @@ export interface ExtractSources {
 
 /**
  * The file of each extract that is present. In the data folder an extract is
- * found by its file name (contacts.csv ...), without regard to case.
+ * found by its file name (contacts.csv ...) or its Standard Safeguarding
+ * Dataset table's (ssd_contacts.csv ...), without regard to case.
  */
 export async function locateExtracts(sources: ExtractSources): Promise<Map<ExtractName, string>> {
   const found = new Map<ExtractName, string>();
   if (sources.data !== undefined) {
     const entries = await listFolder(sources.data);
     for (const name of EXTRACT_NAMES) {
-      const matches = entries.filter((e) => e.toLowerCase() === EXTRACTS[name].file);
+      const names = extractFileNames(name);
+      const matches = entries.filter((e) => names.includes(e.toLowerCase()));
       if (matches.length > 1) {
-        throw new CliError(`the data folder ${sources.data} has more than one ${EXTRACTS[name].file}: ${matches.join(', ')}`);
+        throw new CliError(`the data folder ${sources.data} has more than one ${name} extract: ${matches.join(', ')}`);
       }
       if (matches[0] !== undefined) found.set(name, join(sources.data, matches[0]));
     }
