@@ -206,8 +206,8 @@ describe('settings sections', () => {
     expect([...used].sort((a, b) => a.key.localeCompare(b.key))).toEqual([...SETTINGS_SECTIONS].sort((a, b) => a.key.localeCompare(b.key)));
   });
 
-  it('make the configuration: its keys in the order manifests have always used', () => {
-    expect(Object.keys(configSchema.parse({}))).toEqual(['contacts', 'assessments', 'calendar', 'coreGroups', 'supervision', 'mapping']);
+  it('make the configuration: its keys in the order manifests have always used (placeholders added before the mapping)', () => {
+    expect(Object.keys(configSchema.parse({}))).toEqual(['contacts', 'assessments', 'calendar', 'coreGroups', 'supervision', 'placeholders', 'mapping']);
   });
 
   it.each(SETTINGS_SECTIONS.flatMap((s) => Object.entries(s.settings).map(([key, setting]) => ({ path: `${s.key}.${key}`, section: s.key, key, setting }))))(
@@ -223,7 +223,7 @@ describe('settings sections', () => {
   );
 
   it('write the starter file rules sections as they have always been', () => {
-    const rules = starter.slice(starter.indexOf('contacts:'), starter.indexOf('# How this council'));
+    const rules = starter.slice(starter.indexOf('contacts:'), starter.indexOf('# Values read as blank'));
     expect(rules).toBe(`contacts:
   # Time allowed to decide a contact, from the contact date.
   timescale: 1wd
