@@ -48,5 +48,9 @@ export async function runExplain(options: ExplainOptions, io: CliIo): Promise<nu
   const text = render(explanation, { pseudonymised: secret !== undefined });
   if (options.out !== undefined) await writeFileAtomic(options.out, text);
   else io.stdout.write(text);
+  // A CSV of records has no line for the figure: say why it has no records.
+  if (options.format === 'csv' && explanation.notComputable !== null) {
+    io.stderr.write(`csc-kpi: ${measure.id} is not computable: ${explanation.notComputable}\n`);
+  }
   return EXIT.ok;
 }

@@ -6,8 +6,8 @@
  */
 import { join } from 'node:path';
 import type { Day } from '../core/day.js';
-import { type Config, mappingOf } from '../config/config.js';
-import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts.js';
+import { type Config, mappingOf, placeholdersOf } from '../config/config.js';
+import { EXTRACT_NAMES, EXTRACTS, type ExtractName, extractFileNames } from '../normalise/extracts.js';
 import { type LoadedExtract, restoreExtract, shareSpellings } from '../normalise/load.js';
 import { sourceRef } from '../read/source.js';
 import { sourceText } from '../report/wording.js';
@@ -54,7 +54,8 @@ function isWorkbookName(name: string): boolean {
 
 /**
  * The file of each extract that is present, and the workbooks. In the data
- * folder an extract is found by its file name (contacts.csv ...), without
+ * folder an extract is found by its file name (contacts.csv ...) or its
+ * Standard Safeguarding Dataset table's (ssd_contacts.csv ...), without
  * regard to case, and every `.xlsx` file is a workbook to read.
  */
 export async function locateExtracts(sources: ExtractSources): Promise<Located> {
@@ -64,9 +65,10 @@ export async function locateExtracts(sources: ExtractSources): Promise<Located> 
     const entries = await listFolder(sources.data);
     for (const e of [...entries].filter(isWorkbookName).sort()) workbooks.push(join(sources.data, e));
     for (const name of EXTRACT_NAMES) {
-      const matches = entries.filter((e) => e.toLowerCase() === EXTRACTS[name].file);
+      const names = extractFileNames(name);
+      const matches = entries.filter((e) => names.includes(e.toLowerCase()));
       if (matches.length > 1) {
-        throw new CliError(`the data folder ${sources.data} has more than one ${EXTRACTS[name].file}: ${matches.join(', ')}`);
+        throw new CliError(`the data folder ${sources.data} has more than one ${name} extract: ${matches.join(', ')}`);
       }
       if (matches[0] !== undefined) found.set(name, join(sources.data, matches[0]));
     }
@@ -140,6 +142,7 @@ function outcomeSource(read: ExtractRead): string {
  * streamed. The outcome does not depend on which thread read what.
  */
 export async function loadAll(located: Located, asAt: Day, config: Config, options: LoadOptions = {}): Promise<Loaded> {
+  const placeholders = placeholdersOf(config);
   // Every read of each extract, with its source's order: more than one is a usage error.
   const reads = new Map<ExtractName, { order: number; read: ExtractRead }[]>();
   const workbooks: { order: number; summary: WorkbookSummary }[] = [];
@@ -182,7 +185,7 @@ export async function loadAll(located: Located, asAt: Day, config: Config, optio
     for (let job = take(); job; job = take()) {
       const onBytes = progress ? (bytes: number) => progress.advance(bytes) : undefined;
       try {
-        const { extracts, ...extras } = await readJob({ ...job, asAt }, onBytes);
+        const { extracts, ...extras } = await readJob({ ...job, asAt, placeholders }, onBytes);
         settle(job, extracts, extras);
       } catch (e) {
         failAll(job, describeLoadFailure(e, jobSource(job)));
@@ -205,7 +208,7 @@ export async function loadAll(located: Located, asAt: Day, config: Config, optio
           }
         };
         worker.on('message', onMessage).on('error', reject);
-        const message: LoadJob = { id, kind: job.kind, path: job.path, size: job.size, extracts: job.extracts, asAt, progress: progress !== undefined };
+        const message: LoadJob = { id, kind: job.kind, path: job.path, size: job.size, extracts: job.extracts, asAt, placeholders, progress: progress !== undefined };
         worker.postMessage(message);
       });
       const { extracts, kind: _done, id: _id, ...extras } = reply;

@@ -13,7 +13,7 @@ import type { Day } from '../core/day.js';
 import type { ExtractName } from '../normalise/extracts.js';
 import { type ExtractState, type LoadedExtract, loadExtract } from '../normalise/load.js';
 import type { FileProblem } from '../normalise/problems.js';
-import { ExtractError, type ExtractMapping } from '../normalise/validate.js';
+import { ExtractError, type ExtractMapping, type Placeholders } from '../normalise/validate.js';
 import { type WorkbookLoad, type WorkbookSummary, loadWorkbook } from '../normalise/workbook.js';
 
 export type { WorkbookSummary };
@@ -42,6 +42,8 @@ export interface SourceJob {
 export interface LoadJob extends SourceJob {
   readonly id: number;
   readonly asAt: Day;
+  /** Values read as blank in every extract (the configuration's `placeholders`). */
+  readonly placeholders: Placeholders;
   /** Send progress messages as bytes are read. */
   readonly progress: boolean;
 }
@@ -99,7 +101,7 @@ export async function readJob(
   });
   let read: WorkbookLoad;
   try {
-    read = await loadWorkbook(source, { asAt: job.asAt, mappings });
+    read = await loadWorkbook(source, { asAt: job.asAt, mappings, placeholders: job.placeholders });
   } catch (e) {
     if (e instanceof WorkbookError) return { extracts: [], workbookError: `${job.path}: ${e.message}` };
     throw e;
@@ -139,7 +141,7 @@ export async function readSource(job: Omit<LoadJob, 'id' | 'progress'>, onBytes?
   for (const { name, mapping } of job.extracts) {
     try {
       const source = csvSource(job.path, open, { encoding: mapping.encoding, size: job.size });
-      reads.push({ kind: 'loaded', name, extract: await loadExtract(name, source, { asAt: job.asAt, mapping }) });
+      reads.push({ kind: 'loaded', name, extract: await loadExtract(name, source, { asAt: job.asAt, mapping, placeholders: job.placeholders }) });
     } catch (e) {
       reads.push({ kind: 'failed', name, failure: describeLoadFailure(e, jobSource(job)) });
     }

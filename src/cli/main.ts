@@ -195,7 +195,7 @@ Example:
     .command('init')
     .description('write a commented starter configuration')
     .option('--out <file>', 'where to write it ("-" for stdout)', 'csc-kpi.yaml')
-    .option('--preset <name>', 'include a column mapping preset: annex-a (Ofsted Annex A list headings)')
+    .option('--preset <name>', 'include a column mapping preset: annex-a (Ofsted Annex A list headings) or ssd (Standard Safeguarding Dataset column names)')
     .option('--force', 'replace the file if it exists', false)
     .action(async (opts: Record<string, unknown>) => {
       setExit(await runInit({ out: opts.out as string, preset: opts.preset as string | undefined, force: opts.force === true }, io));

@@ -15,7 +15,7 @@ import { type Duration, formatDuration } from '../core/duration.js';
 import { type MeasureSection, type Rules, SETTINGS_SECTIONS } from '../measures/index.js';
 import { blankAsDefault as section, type SettingInput, type Settings, type SettingsSection, type SettingValues } from '../measures/settings.js';
 import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts.js';
-import type { ExtractMapping } from '../normalise/validate.js';
+import type { ExtractMapping, Placeholders } from '../normalise/validate.js';
 import { ENCODINGS } from '../read/decode.js';
 import { parseDocument } from './document.js';
 
@@ -71,8 +71,23 @@ const calendarSection = section(
 
 const mappingSection = section(z.strictObject(mappingShape).prefault({}));
 
+/**
+ * Values read as blank wherever they stand: SQL Server writes `-1` for "no
+ * such record" and `1900-01-01` (its day 0) for "no date". An empty list
+ * switches one kind off.
+ */
+const placeholdersSection = section(
+  z
+    .strictObject({
+      ids: section(z.array(z.string().trim().min(1)).prefault(['-1'])),
+      dates: section(z.array(isoDay).prefault(['1900-01-01'])),
+    })
+    .prefault({}),
+);
+
 type ConfigShape = { [S in MeasureSection as S['key']]: S['schema'] } & {
   calendar: typeof calendarSection;
+  placeholders: typeof placeholdersSection;
   mapping: typeof mappingSection;
 };
 
@@ -83,7 +98,10 @@ type ConfigShape = { [S in MeasureSection as S['key']]: S['schema'] } & {
  */
 const CALENDAR_AFTER = 'assessments';
 
-/** The top-level sections in order: the measures' sections in the order of the list, the calendar among them, the mapping last. */
+/**
+ * The top-level sections in order: the measures' sections in the order of
+ * the list, the calendar among them, then the placeholders and the mapping.
+ */
 function configShape(): ConfigShape {
   const shape: Record<string, z.ZodType> = {};
   for (const s of SETTINGS_SECTIONS) {
@@ -91,6 +109,7 @@ function configShape(): ConfigShape {
     if (s.key === CALENDAR_AFTER) shape.calendar = calendarSection;
   }
   shape.calendar ??= calendarSection;
+  shape.placeholders = placeholdersSection;
   shape.mapping = mappingSection;
   return shape as ConfigShape;
 }
@@ -124,6 +143,11 @@ export function rulesOf(config: Config): Rules {
   return rules as Rules;
 }
 
+/** The values read as blank in every extract. */
+export function placeholdersOf(config: Config): Placeholders {
+  return config.placeholders;
+}
+
 /** The mapping for one extract. */
 export function mappingOf(config: Config, name: ExtractName): ExtractMapping {
   return config.mapping[name] ?? {};
@@ -135,6 +159,7 @@ export function describeConfig(config: Config): unknown {
     JSON.stringify(config, (key, value: unknown) => {
       if (value && typeof value === 'object' && 'unit' in value && 'amount' in value) return formatDuration(value as Duration);
       if (key === 'closures') return (value as readonly Day[]).map(formatDay);
+      if (key === 'placeholders') return { ...(value as Placeholders), dates: (value as Placeholders).dates.map(formatDay) };
       return value;
     }),
   );

@@ -7,7 +7,7 @@
 import { PRESET_NAMES, type PresetName } from '../normalise/define.js';
 import { SETTINGS_SECTIONS } from '../measures/index.js';
 import type { SettingsSection } from '../measures/settings.js';
-import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts.js';
+import { type ExtractDef, EXTRACT_NAMES, EXTRACTS, type ExtractName, SSD_TABLES_TO_COME } from '../normalise/extracts.js';
 import { CONFIG_KEYS } from './config.js';
 
 /** Header spellings by extract and column. */
@@ -29,12 +29,19 @@ function yamlString(s: string): string {
   return JSON.stringify(s);
 }
 
-function mappingSection(preset: HeaderPreset | undefined): string {
+function mappingSection(preset: HeaderPreset | undefined, presetName: string | undefined): string {
   const lines: string[] = [];
   for (const name of EXTRACT_NAMES) {
-    const def = EXTRACTS[name];
+    const def: ExtractDef = EXTRACTS[name];
     const columns = preset?.[name] ?? {};
     lines.push(`  ${name}:`);
+    if (presetName === 'ssd') {
+      lines.push(
+        def.ssdTable === null
+          ? '    # no SSD table maps to this extract: export it with the headings below'
+          : `    # the SSD table ${def.ssdTable} (${def.ssdTable}.csv in --data is read as ${name})`,
+      );
+    }
     lines.push(`    # encoding: auto          # auto | utf-8 | utf-16le | utf-16be | windows-1252`);
     lines.push(`    # onDuplicateKey: keep-first  # keep-last when the system appends an update after the original row`);
     if (def.fields.some((f) => f.type === 'date')) {
@@ -83,12 +90,30 @@ const CALENDAR = `calendar:
   # Extra days the service was closed, as YYYY-MM-DD.
   closures: []`;
 
-function mapping(preset: HeaderPreset | undefined): string {
+const PLACEHOLDERS = `# Values read as blank wherever they appear, because the system writes them
+# for "none": SQL Server (behind Liquid Logic, Mosaic and the Standard
+# Safeguarding Dataset) writes -1 for "no such record" and 1900-01-01, its
+# day 0, for "no date". Dates match with any time and in any accepted
+# spelling. In a required column a placeholder is a missing value. An empty
+# list ([]) switches that kind off.
+placeholders:
+  ids: ["-1"]
+  dates: [1900-01-01]`;
+
+/** The SSD tables of extracts still to come, so that a council sees why they are not read. */
+function ssdTablesToCome(): string {
+  const tables = Object.entries(SSD_TABLES_TO_COME).map(([table, extract]) => `\n#   ${table}: ${extract}`);
+  return `\n# SSD tables not read yet (their extracts come in a later version):${tables.join('')}`;
+}
+
+function mapping(preset: HeaderPreset | undefined, presetName: string | undefined): string {
   return `# How this council's extracts map onto csc-kpi's columns. Headers are
 # matched ignoring case, spaces, underscores and hyphens; list exact
-# headings, not patterns.
+# headings, not patterns.${presetName === 'ssd' ? `
+# The Standard Safeguarding Dataset's table and column names below are also
+# read without this file; they are listed here to show the mapping.${ssdTablesToCome()}` : ''}
 mapping:
-${mappingSection(preset)}`;
+${mappingSection(preset, presetName)}`;
 }
 
 /** The starter configuration: every key, its default, and what it means. */
@@ -96,7 +121,8 @@ export function starterConfig(presetName?: string): string {
   const preset = presetName === undefined ? undefined : PRESETS[presetName];
   const sections = CONFIG_KEYS.map((key) => {
     if (key === 'calendar') return CALENDAR;
-    if (key === 'mapping') return mapping(preset);
+    if (key === 'placeholders') return PLACEHOLDERS;
+    if (key === 'mapping') return mapping(preset, presetName);
     const section = SETTINGS_SECTIONS.find((s) => s.key === key);
     if (!section) throw new Error(`internal: no starter text for the ${key} section`);
     return rulesSection(section);

@@ -1,4 +1,4 @@
-import { ASSESSMENT_WORKING_DAYS, assessmentSettings, authorisedTitle, clockWords, evaluateAuthorised } from './assessments-common.js';
+import { ASSESSMENT_WORKING_DAYS, assessmentSettings, REFERRAL_CLOCK, authorisedTitle, clockWords, evaluateAuthorised } from './assessments-common.js';
 import { defineMeasure } from './define.js';
 
 /** The same as assessments_45wd, for assessments from a new referral (kind = new) only. */
@@ -8,7 +8,7 @@ export const assessments45wdNew = defineMeasure({
   unit: 'percent',
   scale: 100,
   direction: 'higher',
-  needs: { assessments: [] },
+  needs: { assessments: ['authorised_date', 'kind', REFERRAL_CLOCK] },
   settings: [assessmentSettings],
   rule: (rules) =>
     `assessments of kind new with authorised_date in the period; met when workingDaysBetween(${clockWords(rules.assessmentClock === 'referral')}, authorised_date) <= ${ASSESSMENT_WORKING_DAYS}`,

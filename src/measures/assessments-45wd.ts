@@ -1,4 +1,4 @@
-import { ASSESSMENT_WORKING_DAYS, assessmentSettings, authorisedTitle, clockWords, evaluateAuthorised } from './assessments-common.js';
+import { ASSESSMENT_WORKING_DAYS, assessmentSettings, REFERRAL_CLOCK, authorisedTitle, clockWords, evaluateAuthorised } from './assessments-common.js';
 import { defineMeasure } from './define.js';
 
 /** Assessments authorised within 45 working days. */
@@ -8,7 +8,7 @@ export const assessments45wd = defineMeasure({
   unit: 'percent',
   scale: 100,
   direction: 'higher',
-  needs: { assessments: [] },
+  needs: { assessments: ['authorised_date', REFERRAL_CLOCK] },
   settings: [assessmentSettings],
   rule: (rules) =>
     `assessments with authorised_date in the period; met when workingDaysBetween(${clockWords(rules.assessmentClock === 'referral')}, authorised_date) <= ${ASSESSMENT_WORKING_DAYS}`,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { iso } from './common.js';
 import { defineSettings, type RulesOf, setting } from './settings.js';
-import { type MeasureContext, type MeasureData, type Outcomes, need } from './types.js';
+import { type MeasureContext, type MeasureData, type NeededColumn, type Outcomes, need } from './types.js';
 
 /** The assessment timescale, in working days. */
 export const ASSESSMENT_WORKING_DAYS = 45;
@@ -22,6 +22,13 @@ export const assessmentSettings = defineSettings({
 });
 
 export type AssessmentRules = RulesOf<typeof assessmentSettings>;
+
+/** The referral date is needed only when the clock starts at referral. */
+export const REFERRAL_CLOCK: NeededColumn<AssessmentRules, 'referral_date'> = {
+  column: 'referral_date',
+  when: (rules) => rules.assessmentClock === 'referral',
+  because: 'the clock starts at referral',
+};
 
 /** The title of an authorised-assessments measure: its timescale is counted from the referral when so configured. */
 export function authorisedTitle(what: string, rules: AssessmentRules): string {

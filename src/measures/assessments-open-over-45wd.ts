@@ -14,7 +14,7 @@ export const assessmentsOpenOver45wd = defineMeasure({
   unit: 'percent',
   scale: 100,
   direction: 'lower',
-  needs: { assessments: [] },
+  needs: { assessments: ['authorised_date'] },
   rule: () =>
     `assessments open at the snapshot S (start_date <= S, not authorised or authorised after S); counted when workingDaysBetween(start_date, S) > ${ASSESSMENT_WORKING_DAYS}`,
   doc: {

@@ -14,7 +14,7 @@ export const caseloadAvg = defineMeasure({
   unit: 'cases per worker',
   scale: 1,
   direction: 'lower',
-  needs: { cases: [] },
+  needs: { cases: ['end_date', 'worker'] },
   rule: () => 'cases open at the snapshot S with a worker, divided by the number of distinct workers',
   doc: {
     text: 'Cases open at S that have a worker (others are left out as `no-worker`), divided by the number of different workers holding them.',

@@ -28,7 +28,7 @@ export const contacts1wd = defineMeasure({
   unit: 'percent',
   scale: 100,
   direction: 'higher',
-  needs: { contacts: [] },
+  needs: { contacts: ['decision_date'] },
   settings: [contactSettings],
   rule: (rules) =>
     `contacts with contact_date in the period; met when decided on or before contact_date + ${describeDuration(rules.contactTimescale)}; undecided contacts still within the timescale on the as-at date are pending and left out`,

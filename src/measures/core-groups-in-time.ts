@@ -9,7 +9,8 @@ export const coreGroupsInTime = defineMeasure({
   unit: 'percent',
   scale: 100,
   direction: 'higher',
-  needs: { core_groups: [], cp_plans: [] },
+  needs: { core_groups: [], cp_plans: ['end_date'] },
+  owner: 'cp_plans',
   settings: [coreGroupSettings],
   rule: (rules) =>
     `held meetings with meeting_date in the period, each in the child's plan open that day; the first of a plan is due by plan start + ${describeDuration(rules.coreGroupFirst)}, each later one by the previous meeting + ${describeDuration(rules.coreGroupEvery)}; met when held on or before the due date`,

@@ -14,7 +14,7 @@ export const cpOver9mAvgDays = defineMeasure({
   unit: 'days',
   scale: 1,
   direction: 'lower',
-  needs: { cp_plans: [] },
+  needs: { cp_plans: ['end_date'] },
   rule: () =>
     `mean of (S - start_date) in calendar days over the plans open at the snapshot S for ${CP_LONG_MONTHS} months or more`,
   doc: {

@@ -14,7 +14,7 @@ export const cpOver9m = defineMeasure({
   unit: 'percent',
   scale: 100,
   direction: 'lower',
-  needs: { cp_plans: [] },
+  needs: { cp_plans: ['end_date'] },
   rule: () =>
     `plans open at the snapshot S (start_date <= S, no end_date or end_date > S); counted when S >= addMonths(start_date, ${CP_LONG_MONTHS})`,
   doc: {

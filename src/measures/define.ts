@@ -20,7 +20,7 @@
  */
 import type { ColumnName, ExtractName } from '../normalise/extracts.js';
 import type { RulesOf, SettingsSection } from './settings.js';
-import type { Direction, Measure, MeasureContext, MeasureData, MeasureDoc, Outcomes } from './types.js';
+import type { Direction, Measure, MeasureContext, MeasureData, MeasureDoc, NeededColumn, Outcomes } from './types.js';
 import type { Unit } from './units.js';
 
 export interface MeasureDefinition<S extends readonly SettingsSection[]> {
@@ -32,9 +32,17 @@ export interface MeasureDefinition<S extends readonly SettingsSection[]> {
   readonly direction: Direction;
   /**
    * The extracts the measure cannot do without, in the order a "not
-   * computable" reason names them, each with the columns it cannot do without.
+   * computable" reason names them, each with the columns it cannot do without:
+   * every optional column whose blank would change a record's outcome (an
+   * absent column is not a column of blanks). A column needed only under
+   * some rules is given with `when` and `because`.
    */
-  readonly needs: { readonly [N in ExtractName]?: readonly ColumnName<N>[] };
+  readonly needs: { readonly [N in ExtractName]?: readonly (ColumnName<N> | NeededColumn<RulesOf<S[number]>, ColumnName<N>>)[] };
+  /**
+   * The extract whose team and worker a record counts under in a breakdown
+   * (`--by`); by default the first extract needed.
+   */
+  readonly owner?: ExtractName;
   /** The settings sections whose rules it reads. */
   readonly settings?: S;
   readonly rule: (rules: RulesOf<S[number]>) => string;
@@ -51,8 +59,15 @@ export function defineMeasure<const S extends readonly SettingsSection[] = reado
   const { title, needs } = definition;
   if (!(definition.scale > 0)) throw new Error(`internal: measure ${definition.id} has scale ${definition.scale}; a scale is a positive number`);
   const extracts = Object.keys(needs) as ExtractName[];
-  const columns: Partial<Record<ExtractName, readonly string[]>> = {};
-  for (const name of extracts) if (needs[name]!.length > 0) columns[name] = needs[name] as readonly string[];
+  const columns: Partial<Record<ExtractName, readonly NeededColumn<RulesOf<S[number]>>[]>> = {};
+  for (const name of extracts) {
+    const list = needs[name] as readonly (string | NeededColumn<RulesOf<S[number]>>)[];
+    if (list.length > 0) columns[name] = list.map((c) => (typeof c === 'string' ? { column: c } : c));
+  }
+  const owner = definition.owner ?? extracts[0];
+  if (owner !== undefined && !extracts.includes(owner)) {
+    throw new Error(`internal: measure ${definition.id} counts records under the ${owner} extract, which it does not need`);
+  }
   const measure: DefinedMeasure<S> = {
     id: definition.id,
     title: typeof title === 'string' ? () => title : title,
@@ -61,6 +76,7 @@ export function defineMeasure<const S extends readonly SettingsSection[] = reado
     direction: definition.direction,
     extracts,
     columns,
+    owner: owner ?? null,
     settings: definition.settings ?? ([] as unknown as S),
     rule: definition.rule,
     doc: definition.doc,

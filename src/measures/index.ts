@@ -18,7 +18,7 @@ import { cpOver9mAvgDays } from './cp-over-9m-avg-days.js';
 import { supervisionInTime } from './supervision-in-time.js';
 import type { Period } from '../core/period.js';
 import type { RulesOf, SectionOf, SettingsSection } from './settings.js';
-import { type Measure, type MeasureContext, type MeasureData, type Observer, type OutcomeOptions, Outcomes, type Tally } from './types.js';
+import { type Grouping, type Measure, type MeasureContext, type MeasureData, type Observer, type OutcomeOptions, Outcomes, type Tally } from './types.js';
 
 const LIST = [
   contacts1wd,
@@ -75,19 +75,39 @@ export type Evaluation =
   | { readonly computable: false; readonly reason: string };
 
 /**
- * Why a measure cannot be computed from the data supplied, if it cannot:
- * an extract it needs was not supplied, or has no column it needs.
- * @example whyNotComputable(coreGroupsEducation, { core_groups }) //=> 'no cp_plans extract'
+ * Why a measure cannot be computed from the data supplied, if it cannot: an
+ * extract it needs was not supplied, had data rows of which none was valid,
+ * or has no column it needs under the rules in force. An absent column is
+ * never read as a column of blanks.
+ * @example whyNotComputable(coreGroupsEducation, { core_groups }, rules) //=> 'no cp_plans extract'
+ * @example whyNotComputable(contacts1wd, { contacts: annexAList1 }, rules) //=> 'the contacts extract has no decision_date column'
  */
-export function whyNotComputable(measure: Measure, data: MeasureData): string | undefined {
+export function whyNotComputable(measure: Measure, data: MeasureData, rules: Rules): string | undefined {
   const missing = measure.extracts.filter((name) => !data[name]);
   if (missing.length > 0) return `no ${missing.join(' or ')} extract`;
   for (const name of measure.extracts) {
-    for (const column of measure.columns[name] ?? []) {
-      if (!data[name]!.hasColumn(column)) return `the ${name} extract has no ${column} column`;
+    const records = data[name]!;
+    if (records.length === 0 && (records.rowsRead ?? 0) > 0) return `the ${name} extract has no valid rows`;
+    for (const { column, when, because } of measure.columns[name] ?? []) {
+      if (when !== undefined && !when(rules)) continue;
+      if (!records.hasColumn(column)) return `the ${name} extract has no ${column} column${because === undefined ? '' : ` (${because})`}`;
     }
   }
   return undefined;
+}
+
+/**
+ * Why a measure cannot be broken down by team or worker, if it cannot: the
+ * extract whose team and worker its records count under has no such column.
+ * The whole-service figure stands.
+ * @example whyNoBreakdown(assessments45wd, { assessments: withoutTeam }, 'team') //=> 'the assessments extract has no team column'
+ */
+export function whyNoBreakdown(measure: Measure, data: MeasureData, by: Grouping): string | undefined {
+  const owner = measure.owner;
+  if (owner === null) return undefined;
+  const records = data[owner];
+  if (records === undefined || records.hasColumn(by)) return undefined;
+  return `the ${owner} extract has no ${by} column`;
 }
 
 /**
@@ -102,7 +122,7 @@ export function evaluate(
   observer?: Observer,
   options: OutcomeOptions = {},
 ): Evaluation {
-  const reason = whyNotComputable(measure, data);
+  const reason = whyNotComputable(measure, data, context.rules);
   if (reason !== undefined) return { computable: false, reason };
   const out = new Outcomes(periods, observer, options);
   measure.evaluate(data, context, out);

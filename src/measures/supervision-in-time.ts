@@ -3,8 +3,8 @@ import { addDuration, type Duration, describeDuration } from '../core/duration.j
 import { CASE_DATES, iso, openAt } from './common.js';
 import { defineMeasure } from './define.js';
 import { childOf, daysByChild, lastAtOrBefore } from './indexes.js';
-import { defineSettings, durationSchema, setting } from './settings.js';
-import { need } from './types.js';
+import { defineSettings, durationSchema, type RulesOf, setting } from './settings.js';
+import { type NeededColumn, need } from './types.js';
 
 /** The `supervision:` section of the configuration. */
 export const supervisionSettings = defineSettings({
@@ -24,6 +24,13 @@ export const supervisionSettings = defineSettings({
   }),
 });
 
+/** The case type is needed only when some case type has an interval of its own. */
+const CASE_TYPE_INTERVALS: NeededColumn<RulesOf<typeof supervisionSettings>, 'case_type'> = {
+  column: 'case_type',
+  when: (rules) => rules.supervisionByCaseType.size > 0,
+  because: 'the supervision interval is set by case type',
+};
+
 /**
  * Cases open at the snapshot S whose case supervision is up to date: the
  * last supervision of the child between the case start and S (or the case
@@ -36,7 +43,7 @@ export const supervisionInTime = defineMeasure({
   unit: 'percent',
   scale: 100,
   direction: 'higher',
-  needs: { cases: [], supervisions: [] },
+  needs: { cases: ['end_date', CASE_TYPE_INTERVALS], supervisions: [] },
   settings: [supervisionSettings],
   rule: (rules) => {
     const types = [...rules.supervisionByCaseType].map(([t, d]) => `${t} ${describeDuration(d)}`).join(', ');

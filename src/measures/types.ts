@@ -65,6 +65,17 @@ export interface Observation {
 
 export type Observer = (observation: Observation) => void;
 
+/**
+ * A column a measure cannot do without; with `when`, only under the rules
+ * for which it says true, and `because` says which rule that is, in the
+ * words of a "not computable" reason (`the clock starts at referral`).
+ */
+export interface NeededColumn<R = Rules, C extends string = string> {
+  readonly column: C;
+  readonly when?: (rules: R) => boolean;
+  readonly because?: string;
+}
+
 /** A measure's row of the README's table of measures; measures sharing one object share the row. */
 export interface MeasureDoc {
   /** What the id column says when several measures share the row; their ids by default. */
@@ -89,7 +100,9 @@ export interface Measure<R = Rules> {
   /** Extracts the measure cannot do without, in the order a "not computable" reason names them. */
   readonly extracts: readonly ExtractName[];
   /** Columns it cannot do without, per extract: without one the measure is not computable. */
-  readonly columns: Readonly<Partial<Record<ExtractName, readonly string[]>>>;
+  readonly columns: Readonly<Partial<Record<ExtractName, readonly NeededColumn<R>[]>>>;
+  /** The extract whose team and worker a record counts under in a breakdown; null for a measure of no extract. */
+  readonly owner: ExtractName | null;
   /** The settings sections whose rules it reads. */
   readonly settings: readonly SettingsSection[];
   /** The rule in words, for explanations. */

@@ -27,8 +27,13 @@ import { type Day, formatDay } from '../core/day.js';
  */
 export type FieldType = 'id' | 'text' | 'code' | 'date' | 'flag' | 'choice';
 
-/** Mapping presets that list a column's headings in a known layout (see `csc-kpi init --preset`). */
-export const PRESET_NAMES = ['annex-a'] as const;
+/**
+ * Mapping presets that list a column's headings in a known layout (see
+ * `csc-kpi init --preset`): the Ofsted Annex A list headings, and the
+ * Standard Safeguarding Dataset's column names (data-to-insight's
+ * ssd-data-model: `cont_contact_date` in `ssd_contacts` ...).
+ */
+export const PRESET_NAMES = ['annex-a', 'ssd'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 /**
@@ -68,6 +73,8 @@ export interface FieldOptions {
   readonly aliases?: readonly string[];
   /** The Ofsted Annex A list heading: accepted out of the box, and listed by the annex-a preset. */
   readonly annexA?: string;
+  /** The Standard Safeguarding Dataset's column name: accepted out of the box, and listed by the ssd preset. */
+  readonly ssd?: string;
   readonly distinct?: boolean;
   readonly doc?: string;
 }
@@ -80,11 +87,15 @@ function spec<T extends FieldType, V, A extends boolean>(
   extra: { choices?: Readonly<Record<string, readonly string[]>>; blankAs?: string } = {},
 ): FieldSpec<T, V, A> {
   const annexA = options.annexA === undefined ? [] : [options.annexA];
+  const ssd = options.ssd === undefined ? [] : [options.ssd];
+  const presets: Partial<Record<PresetName, readonly string[]>> = {};
+  if (annexA.length) presets['annex-a'] = annexA;
+  if (ssd.length) presets.ssd = ssd;
   return {
     type,
     required: options.required ?? false,
-    aliases: [...annexA, ...(options.aliases ?? [])],
-    presets: annexA.length ? { 'annex-a': annexA } : {},
+    aliases: [...annexA, ...(options.aliases ?? []), ...ssd],
+    presets,
     ...(extra.choices ? { choices: extra.choices } : {}),
     ...(extra.blankAs !== undefined ? { blankAs: extra.blankAs } : {}),
     ...(options.distinct ? { distinct: true } : {}),
@@ -105,6 +116,16 @@ export function text<const O extends FieldOptions = {}>(options?: O): FieldSpec<
 /** A code column, upper-cased (case type). */
 export function code<const O extends FieldOptions = {}>(options?: O): FieldSpec<'code', string, Always<O>> {
   return spec('code', options ?? {});
+}
+
+/**
+ * A column shared by several extracts (the child, the team, the worker) with
+ * the name one Standard Safeguarding Dataset table gives it, accepted out of
+ * the box and listed by the ssd preset.
+ * @example withSsd(CHILD_ID, 'cont_person_id') // child_id of ssd_contacts
+ */
+export function withSsd<S extends FieldSpec>(field: S, heading: string): S {
+  return { ...field, aliases: [...field.aliases, heading], presets: { ...field.presets, ssd: [heading] } };
 }
 
 /** A calendar-date column. */
@@ -143,6 +164,8 @@ export interface ExtractSpec<N extends string, F extends Fields> {
   readonly name: N;
   /** The file name looked for in a data folder. */
   readonly file: string;
+  /** The Standard Safeguarding Dataset table it is (`ssd_contacts`): `<table>.csv` in a data folder is this extract too. */
+  readonly ssdTable?: string;
   /** Singular noun for messages: "contact", "plan". */
   readonly noun: string;
   /** The columns, in the order they are documented and stored. */
@@ -158,6 +181,8 @@ export interface ExtractSpec<N extends string, F extends Fields> {
 export interface ExtractDef<N extends string = string> {
   readonly name: N;
   readonly file: string;
+  /** The Standard Safeguarding Dataset table it is, if any. */
+  readonly ssdTable: string | null;
   readonly noun: string;
   readonly fields: readonly FieldDef[];
   readonly keyField: string;
@@ -200,6 +225,7 @@ export function defineExtract<const N extends string, const F extends Fields>(ex
   return {
     name: extract.name,
     file: extract.file,
+    ssdTable: extract.ssdTable ?? null,
     noun: extract.noun,
     fields: Object.entries(extract.fields).map(([name, field]): FieldDef => ({ name, prop: camelCase(name), ...field })),
     keyField: extract.key,

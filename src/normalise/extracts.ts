@@ -27,6 +27,26 @@ export const EXTRACTS = {
 export type ExtractName = keyof typeof EXTRACTS;
 export const EXTRACT_NAMES = Object.keys(EXTRACTS) as readonly ExtractName[];
 
+/**
+ * Standard Safeguarding Dataset tables that belong to extracts not read yet,
+ * and the extract each will be. When an extract is added, its table moves
+ * from here onto its definition (`ssdTable`, and `ssd` on each column), and
+ * `<table>.csv` in a data folder is read as that extract.
+ */
+export const SSD_TABLES_TO_COME: Readonly<Record<string, string>> = {
+  ssd_cin_episodes: 'referrals',
+  ssd_s47_enquiry: 's47',
+  ssd_cp_reviews: 'cp_reviews',
+  ssd_cp_visits: 'cp_visits',
+  ssd_missing: 'missing_episodes',
+};
+
+/** The file names an extract is found by in a data folder: its own, and its SSD table's. */
+export function extractFileNames(name: ExtractName): readonly string[] {
+  const def: ExtractDef = EXTRACTS[name];
+  return def.ssdTable === null ? [def.file] : [def.file, `${def.ssdTable}.csv`];
+}
+
 /** The columns declared for extract N. */
 export type FieldsOf<N extends ExtractName> = (typeof EXTRACTS)[N] extends ExtractDefinition<string, infer F> ? F : never;
 

@@ -58,6 +58,7 @@ export async function loadExtract<N extends ExtractName>(
 export function loadedFrom<N extends ExtractName>(name: N, v: ExtractValidator<N>, provenance: Provenance): LoadedExtract<N> {
   const match = v.headerMatch!;
   v.records.seal();
+  v.records.rowsRead = v.counts.read;
   return {
     name,
     source: provenance,
@@ -107,6 +108,8 @@ export function extractState(x: LoadedExtract): { state: ExtractState; transfer:
 /** The extract again, from `extractState`. */
 export function restoreExtract(state: ExtractState): LoadedExtract {
   const def = EXTRACTS[state.name];
+  const records = RecordTable.restore(def, state.table);
+  records.rowsRead = state.counts.read;
   return {
     name: state.name,
     source: state.source,
@@ -119,23 +122,27 @@ export function restoreExtract(state: ExtractState): LoadedExtract {
     },
     rejections: state.rejections,
     duplicates: state.duplicates,
-    records: RecordTable.restore(def, state.table),
+    records,
   };
 }
 
 /**
  * Warnings about an extract as a whole: a header with no data rows under it
  * is read (its measures see no records), but is far more often a failed export
- * than a quiet month; a sheet whose name says another extract than its header.
+ * than a quiet month; data rows of which none is valid leave its measures not
+ * computable (see whyNotComputable), never a scorecard of 0/0 figures; a sheet
+ * whose name says another extract than its header.
  */
 export function extractWarnings(x: Pick<LoadedExtract, 'name' | 'records' | 'source' | 'counts' | 'headerLine'>): ExtractWarning[] {
   const source: SourceRef = sourceRef(x.source);
   // A sheet named as one extract (or Annex A list) whose header is another's.
   const warnings = sheetNameWarnings(x.name, source, x.headerLine);
-  if (x.counts.read > 0) return warnings;
-  return [...warnings, { code: 'no-rows', at: { source, line: x.headerLine, column: 0 }, params: { noun: x.records.def.noun } }];
+  const at = { source, line: x.headerLine, column: 0 };
+  const noun = x.records.def.noun;
+  if (x.counts.read === 0) return [...warnings, { code: 'no-rows', at, params: { noun } }];
+  if (x.counts.valid === 0) return [...warnings, { code: 'no-valid-rows', at, params: { noun, rejected: x.counts.rejected } }];
+  return warnings;
 }
-
 /**
  * Gives every name and identifier held in a dictionary (teams, workers) one
  * spelling across the extracts: of spellings that differ only in letter case,

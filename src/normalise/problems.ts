@@ -82,6 +82,8 @@ export interface WarningParams {
    * extract) while its header is that of `extract`, which it is read as.
    */
   readonly 'sheet-name': { readonly sheet: string; readonly says: string; readonly extract: ExtractName };
+  /** Data rows, every one of them rejected: the extract's measures are not computable. */
+  readonly 'no-valid-rows': { readonly noun: string; readonly rejected: number };
 }
 
 export interface ProblemParams extends SourceProblemParams, RowProblemParams, ExtractProblemParams, WarningParams {}

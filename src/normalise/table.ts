@@ -34,6 +34,11 @@ export interface Records<R> extends Iterable<R> {
   get(i: number): R;
   /** Whether the extract's header had this column at all. */
   hasColumn(name: string): boolean;
+  /**
+   * How many data rows the source had, valid or not; undefined when not
+   * known. Rows read but no record means every row was rejected.
+   */
+  readonly rowsRead?: number | undefined;
 }
 
 /** A sealed record table as plain data (see RecordTable.snapshot). */
@@ -62,6 +67,8 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
   private readonly compositePos: number[];
   private readonly present: ReadonlySet<string>;
   private View: ViewClass;
+  /** Data rows of the source, valid or not: set once the extract has been read. */
+  rowsRead: number | undefined = undefined;
 
   /** @param present the canonical names of the columns the file's header has. */
   constructor(def: ExtractDef, present: ReadonlySet<string>, columns?: Column[], lines?: LineColumn) {

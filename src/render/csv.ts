@@ -6,6 +6,7 @@
  */
 import { formatDay } from '../core/day.js';
 import type { Scorecard } from '../report/scorecard.js';
+import { noBreakdownText } from './figure-text.js';
 
 export const CSV_COLUMNS = [
   'metric',
@@ -54,7 +55,7 @@ export function renderCsv(report: Scorecard): string {
         cell.value !== null && cell.target !== null ? cell.value - cell.target : null,
         cell.rag,
         cell.excluded.map(([reason, n]) => `${reason}=${n}`).join(';'),
-        row.notComputable ? `not computable: ${row.notComputable}` : null,
+        row.notComputable ? `not computable: ${row.notComputable}` : noBreakdownText(report, row),
       ]);
     }
   }

@@ -7,7 +7,7 @@ import { formatDayLong } from '../core/day.js';
 import { formatMonthLong, type Period } from '../core/period.js';
 import type { Direction } from '../measures/types.js';
 import { type Unit, UNITS } from '../measures/units.js';
-import type { ScorecardCell, ScorecardRow } from '../report/scorecard.js';
+import type { Scorecard, ScorecardCell, ScorecardRow } from '../report/scorecard.js';
 import type { Rag } from '../report/targets.js';
 import { formatCount, oneDecimal, roundedRatio, shownRatio } from './numbers.js';
 
@@ -146,6 +146,20 @@ export function monthText(cell: ScorecardCell): string {
 
 export function partialNote(period: Period): string {
   return `month in progress: figures as at ${formatDayLong(period.snapshot)}`;
+}
+
+/**
+ * Why a measure has no breakdown by team or worker, when it has none:
+ * "no breakdown by team: the assessments extract has no team column".
+ */
+export function noBreakdownText(report: Scorecard, row: ScorecardRow): string | null {
+  if (row.noBreakdown === null || report.by === null) return null;
+  return `no breakdown by ${report.by}: ${row.noBreakdown}`;
+}
+
+/** Text with its first letter a capital, to start a sentence. */
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** An exclusion reason as words: "under-9-months" → "under 9 months". */

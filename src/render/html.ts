@@ -374,6 +374,12 @@ function breakdownCell(row: ScorecardRow, cell: ScorecardCell): Markup {
 function breakdown(report: Scorecard, service: ScorecardRow, groups: readonly ScorecardRow[]): Markup {
   if (report.by === null) return html``;
   const by = report.by;
+  if (service.noBreakdown !== null) {
+    return html`<div class="breakdown">
+<h4>By ${by}</h4>
+<p class="note" data-no-breakdown="${service.measure.id}">No breakdown by ${by}: ${service.noBreakdown}. The whole-service figure above stands.</p>
+</div>`;
+  }
   const indices = service.cells.map((_, i) => i);
   const counts = UNITS[service.unit].breakdownCounts;
   const countsNote =

@@ -17,7 +17,7 @@ import { formatDayLong } from '../core/day.js';
 import { formatMonthLong } from '../core/period.js';
 import { inputPlace, type Scorecard, type ScorecardCell, type ScorecardRow } from '../report/scorecard.js';
 import type { Rag } from '../report/targets.js';
-import { countsText, directionText, gap, unitSuffix, valueText } from './figure-text.js';
+import { capitalised, countsText, directionText, gap, noBreakdownText, unitSuffix, valueText } from './figure-text.js';
 import { formatCount, oneDecimal, signedOneDecimal } from './numbers.js';
 
 const RAG_TEXT: Record<Rag, string> = { green: '🟢 Green', amber: '🟠 Amber', red: '🔴 Red', none: '' };
@@ -102,6 +102,8 @@ export function renderMarkdown(report: Scorecard): string {
       continue;
     }
     lines.push(...monthTable(row), '');
+    const noBreakdown = noBreakdownText(report, row);
+    if (noBreakdown) lines.push(`${escapeMarkdown(capitalised(noBreakdown))}.`, '');
   }
   if (partial) lines.push(`\\* Month in progress: figures as at ${formatDayLong(partial.snapshot)}.`, '');
 

@@ -8,7 +8,7 @@ import Table from 'cli-table3';
 import { formatDayLong } from '../core/day.js';
 import { inputPlace, type Scorecard, type ScorecardCell, type ScorecardRow } from '../report/scorecard.js';
 import type { Rag } from '../report/targets.js';
-import { countsText, directionText, gap, monthText, partialNote, unitSuffix, valueText } from './figure-text.js';
+import { capitalised, countsText, directionText, gap, monthText, noBreakdownText, partialNote, unitSuffix, valueText } from './figure-text.js';
 import { formatCount, oneDecimal, signedOneDecimal } from './numbers.js';
 
 export interface TableOptions {
@@ -71,6 +71,8 @@ export function renderTable(report: Scorecard, options: TableOptions): string {
       ]);
     }
     lines.push(table.toString());
+    const noBreakdown = noBreakdownText(report, row);
+    if (noBreakdown) lines.push(`${capitalised(noBreakdown)}.`);
     lines.push('');
   }
   if (partial) lines.push(`* ${partialNote(partial)}`);

@@ -32,7 +32,7 @@ import { formatMonthLong, type Period } from '../core/period.js';
 import { UNITS } from '../measures/units.js';
 import { inputPlace, type Scorecard, type ScorecardCell, type ScorecardRow } from '../report/scorecard.js';
 import type { Rag } from '../report/targets.js';
-import { directionText, partialNote, unitSuffix } from './figure-text.js';
+import { capitalised, directionText, noBreakdownText, partialNote, unitSuffix } from './figure-text.js';
 import { formatCount, oneDecimal } from './numbers.js';
 import { withFixedZipTimestamps } from './zip-timestamps.js';
 
@@ -202,7 +202,7 @@ function addScorecardSheet(wb: ExcelJS.Workbook, report: Scorecard): void {
   let r = headerRow + 1;
   for (const row of report.rows) {
     const groupText = row.group ?? WHOLE_SERVICE;
-    const notes = row.notComputable ? `not computable: ${row.notComputable}` : '';
+    const notes = row.notComputable ? `not computable: ${row.notComputable}` : (noBreakdownText(report, row) ?? '');
     const comparators = comparatorsText(row);
     groupTexts.push(groupText);
     comparatorTexts.push(comparators);
@@ -322,6 +322,8 @@ function addMeasureSheet(wb: ExcelJS.Workbook, report: Scorecard, name: string, 
   const partial = partialFootnote(report);
   if (partial) put(ws, r++, 1, partial, { font: { italic: true } });
   if (first.notComputable) put(ws, r++, 1, `Not computable: ${first.notComputable}`, { font: { italic: true } });
+  const noBreakdown = noBreakdownText(report, first);
+  if (noBreakdown) put(ws, r++, 1, capitalised(noBreakdown), { font: { italic: true } });
 
   let c = 1;
   if (grouped) ws.getColumn(c++).width = widthFor(groupTexts, 12, 40);

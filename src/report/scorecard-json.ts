@@ -11,8 +11,13 @@
  * for the whole service, else the team or worker.
  *
  * Values are full precision. A measure that cannot be computed (its extract
- * was not supplied) has numerator, denominator and value null; a computable
- * measure with nothing to count has numerator 0, denominator 0, value null.
+ * was not supplied, had no valid rows, or lacks a column it needs) has
+ * numerator, denominator and value null and `notComputable`, the reason; a
+ * computable measure with nothing to count has numerator 0, denominator 0,
+ * value null. With a breakdown, a measure whose records have no team (or
+ * worker) column has `noBreakdown`, the reason, on its whole-service results
+ * and no group results. Both fields appear only when they apply, so the
+ * schema only gains fields (schemaVersion stays 1).
  */
 import { formatDay } from '../core/day.js';
 import type { Unit } from '../measures/types.js';
@@ -35,6 +40,10 @@ export interface ScorecardJsonResult {
   readonly excluded: Readonly<Record<string, number>>;
   readonly target: number | null;
   readonly rag: Rag;
+  /** Only on a measure that cannot be computed: why. */
+  readonly notComputable?: string;
+  /** Only with --by, on a measure that cannot be broken down: why. */
+  readonly noBreakdown?: string;
 }
 
 /** The whole JSON scorecard, as documented above. */
@@ -76,6 +85,8 @@ export function scorecardJson(report: Scorecard): ScorecardJson {
         excluded: Object.fromEntries(cell.excluded),
         target: cell.target,
         rag: cell.rag,
+        ...(row.notComputable === null ? {} : { notComputable: row.notComputable }),
+        ...(row.noBreakdown === null ? {} : { noBreakdown: row.noBreakdown }),
       })),
     ),
   };

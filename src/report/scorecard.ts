@@ -5,7 +5,7 @@
  */
 import type { Day } from '../core/day.js';
 import type { Period } from '../core/period.js';
-import { evaluate } from '../measures/index.js';
+import { evaluate, whyNoBreakdown } from '../measures/index.js';
 import { type Grouping, type Measure, type MeasureContext, type MeasureData, NO_GROUP, type Tally, type Unit } from '../measures/types.js';
 import type { ExtractName } from '../normalise/extracts.js';
 import type { RowCounts } from '../normalise/validate.js';
@@ -50,6 +50,11 @@ export interface ScorecardRow {
   readonly unit: Unit;
   /** Why the whole measure is not computable, if it is not. */
   readonly notComputable: string | null;
+  /**
+   * On the whole-service row of a breakdown (--by): why the measure cannot be
+   * broken down (its records have no team or worker column); null otherwise.
+   */
+  readonly noBreakdown: string | null;
   /** Comparators from the targets file (label, value), printed beside the measure. */
   readonly comparators: readonly (readonly [string, number])[];
   /** The targets file's note on the measure, if any. */
@@ -128,19 +133,20 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
           rag: rag(value, target, measure.direction, target === null ? 0 : toleranceAmount(tolerance, target)),
         };
       });
+    const row = { measure, title, unit: measure.unit, comparators, note };
     const whole = evaluate(measure, data, context, periods);
     if (!whole.computable) {
-      return [{ measure, title, group: null, unit: measure.unit, notComputable: whole.reason, comparators, note, cells: cellsOf(null) }];
+      return [{ ...row, group: null, notComputable: whole.reason, noBreakdown: null, cells: cellsOf(null) }];
     }
-    const rows: ScorecardRow[] = [
-      { measure, title, group: null, unit: measure.unit, notComputable: null, comparators, note, cells: cellsOf(whole.tallies) },
-    ];
-    if (by !== undefined) {
+    // Without the column, every record would fall in one "(none)" group: the breakdown says why there is none instead.
+    const noBreakdown = by === undefined ? undefined : whyNoBreakdown(measure, data, by);
+    const rows: ScorecardRow[] = [{ ...row, group: null, notComputable: null, noBreakdown: noBreakdown ?? null, cells: cellsOf(whole.tallies) }];
+    if (by !== undefined && noBreakdown === undefined) {
       // A separate run: a caseload's distinct workers are counted within each group.
       const grouped = evaluate(measure, data, context, periods, undefined, { groupBy: by });
       if (grouped.computable) {
         for (const group of [...grouped.groups.keys()].sort(byName)) {
-          rows.push({ measure, title, group, unit: measure.unit, notComputable: null, comparators, note, cells: cellsOf(grouped.groups.get(group)!) });
+          rows.push({ ...row, group, notComputable: null, noBreakdown: null, cells: cellsOf(grouped.groups.get(group)!) });
         }
       }
     }

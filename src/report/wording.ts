@@ -180,6 +180,11 @@ export function problemText(p: Problem): string {
     }
     case 'no-rows':
       return `the ${sourceNoun(source)} has a header but no data rows, so the measures see no ${p.params.noun}s at all; check that the export finished and covers the right dates`;
+    case 'no-valid-rows': {
+      const n = p.params.rejected;
+      const rows = n === 1 ? `the only data row of the ${sourceNoun(source)} was` : `all ${n.toLocaleString('en-GB')} data rows of the ${sourceNoun(source)} were`;
+      return `${rows} rejected, so the measures see no valid ${p.params.noun}s and are not computable; fix the problems reported on its rows`;
+    }
   }
 }
 

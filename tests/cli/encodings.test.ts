@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { readSource } from '../../src/cli/load-protocol.js';
 import { dayFromYmd } from '../../src/core/day.js';
+import { DEFAULT_PLACEHOLDERS } from '../../src/normalise/validate.js';
 import { runCli, scratchFolder } from '../helpers/cli.js';
 
 const TEXT =
@@ -56,7 +57,7 @@ it('counts each byte once for progress, though a Windows-1252 file is read twice
   const dir = scratchFolder({ 'contacts.csv': bytes });
   let counted = 0;
   const [read] = await readSource(
-    { kind: 'csv', path: join(dir, 'contacts.csv'), size: bytes.length, asAt: dayFromYmd(2021, 5, 10), extracts: [{ name: 'contacts', mapping: {} }] },
+    { kind: 'csv', path: join(dir, 'contacts.csv'), size: bytes.length, asAt: dayFromYmd(2021, 5, 10), placeholders: DEFAULT_PLACEHOLDERS, extracts: [{ name: 'contacts', mapping: {} }] },
     (n) => (counted += n),
   );
   if (read?.kind !== 'loaded') throw new Error(`not loaded: ${JSON.stringify(read)}`);

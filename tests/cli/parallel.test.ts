@@ -52,7 +52,7 @@ describe('names spelt in several cases across extracts', () => {
   it('are one group, labelled as first spelt in extract order, whichever thread read what', () => {
     const dir = tempFolder({
       'contacts.csv': 'contact_id,child_id,contact_date,decision_date,team\nC1,1,2021-01-05,2021-01-05,north team\n',
-      'cases.csv': 'case_id,child_id,start_date,worker,team\nK1,1,2021-01-04,DUSTIN HAZLETT,NORTH TEAM\nK2,2,2021-01-04,Dustin\u00a0Hazlett,North  Team\n',
+      'cases.csv': 'case_id,child_id,start_date,end_date,worker,team\nK1,1,2021-01-04,,DUSTIN HAZLETT,NORTH TEAM\nK2,2,2021-01-04,,Dustin\u00a0Hazlett,North  Team\n',
     });
     try {
       const outputs = ['1', '2'].map((jobs) => {

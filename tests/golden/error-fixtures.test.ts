@@ -29,7 +29,8 @@ export async function fixtureRow(name: string): Promise<{ row: string; exit: num
   const cells: string[] = [];
   for (const x of Object.values(report.extracts)) {
     if (x.status === 'absent') continue;
-    const p: Problem | undefined = x.error ?? x.problems[0] ?? x.warnings[0];
+    // A warning fixture shows its warning, even when its rows have problems too (no-valid-rows).
+    const p: Problem | undefined = x.error ?? x.warnings.find((w) => w.code === name) ?? x.problems[0] ?? x.warnings[0];
     if (p) {
       const column = p.column ? `${p.column}${p.header ? ` (${p.header})` : ''}` : '';
       cells.push(p.code, String(p.line || ''), column, p.message);

@@ -16,6 +16,7 @@ import {
   dataOf,
   outcome,
   records,
+  rules,
   type RulesInput,
   run,
 } from '../helpers/records.js';
@@ -334,7 +335,7 @@ describe('core_groups_in_time: first due plan start + 10wd, then previous + 4w',
       cp_plans: [cpPlan()],
       core_groups: records('core_groups', [coreGroup()], { without: ['education', 'police', 'health', 'other'] }),
     });
-    expect(whyNotComputable(coreGroupsInTime, data)).toBeUndefined();
+    expect(whyNotComputable(coreGroupsInTime, data, rules())).toBeUndefined();
   });
 });
 
@@ -388,7 +389,7 @@ describe('core_groups_<agency>: held meetings with a plan, counted when the agen
       const r = run(measure, data, { from: '2021-01' });
       expect(r.computable).toBe(false);
       expect(r.reason).toMatch(new RegExp(agency));
-      expect(whyNotComputable(measure, data)).toMatch(new RegExp(agency));
+      expect(whyNotComputable(measure, data, rules())).toMatch(new RegExp(agency));
     });
 
     it('is computable when only the other agencies’ columns are missing', () => {

@@ -53,9 +53,11 @@ describe('the compiler refuses', () => {
   it('a needed column the extract does not have', () => {
     // @ts-expect-error core_groups has an education column, not educaton
     const m = defineMeasure({ ...base, title: 'T', unit: 'percent', direction: 'higher', needs: { core_groups: ['educaton'] } });
-    expect(m.columns.core_groups).toEqual(['educaton']);
+    expect(m.columns.core_groups).toEqual([{ column: 'educaton' }]);
     // @ts-expect-error a column of another extract (contacts has decision_date; core_groups has not)
     defineMeasure({ ...base, title: 'T', unit: 'percent', direction: 'higher', needs: { core_groups: ['decision_date'] } });
+    // @ts-expect-error the same, for a column needed only under some rules
+    defineMeasure({ ...base, title: 'T', unit: 'percent', direction: 'higher', needs: { core_groups: [{ column: 'decision_date', when: () => true }] } });
   });
 
   it('a misspelt setting in rules given as a configuration', () => {

@@ -15,7 +15,7 @@ import type { Measure } from '../../src/measures/types.js';
 import { EXTRACT_NAMES, EXTRACTS } from '../../src/normalise/extracts.js';
 import { measureTable } from '../../scripts/docs/measures.js';
 import { withGeneratedBlocks } from '../../scripts/docs/readme.js';
-import { assessment, caseRecord, contact, coreGroup, cpPlan, dataOf, type DataInput, records, supervision } from '../helpers/records.js';
+import { assessment, caseRecord, contact, coreGroup, cpPlan, dataOf, type DataInput, records, rules, supervision } from '../helpers/records.js';
 
 const MEASURES_DIR = fileURLToPath(new URL('../../src/measures/', import.meta.url));
 const README = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8');
@@ -94,7 +94,7 @@ describe('not computable: the reason comes from the extracts and columns a measu
     },
     { id: 'core_groups_in_time', given: 'no attendance columns', input: noColumns('education', 'police'), reason: undefined },
   ])('$id with $given: $reason', ({ id, input, reason }) => {
-    expect(whyNotComputable(findMeasure(id)!, dataOf(input))).toBe(reason);
+    expect(whyNotComputable(findMeasure(id)!, dataOf(input), rules())).toBe(reason);
   });
 
   it('names the first missing column, extract by extract, for a measure that needs columns of several', () => {
@@ -114,17 +114,17 @@ describe('not computable: the reason comes from the extracts and columns a measu
     const noCategory = records('cp_plans', [cpPlan()], { without: ['category'] });
     const noHealth = records('core_groups', [coreGroup()], { without: ['health'] });
     const noPoliceOrHealth = records('core_groups', [coreGroup()], { without: ['police', 'health'] });
-    expect(whyNotComputable(needy, dataOf({ cp_plans: plans }))).toBe('no core_groups extract');
-    expect(whyNotComputable(needy, dataOf({ cp_plans: noCategory, core_groups: noHealth }))).toBe('the cp_plans extract has no category column');
-    expect(whyNotComputable(needy, dataOf({ cp_plans: plans, core_groups: noPoliceOrHealth }))).toBe('the core_groups extract has no police column');
-    expect(whyNotComputable(needy, dataOf({ cp_plans: plans, core_groups: noHealth }))).toBe('the core_groups extract has no health column');
-    expect(whyNotComputable(needy, dataOf({ cp_plans: plans, core_groups: [coreGroup()] }))).toBeUndefined();
+    expect(whyNotComputable(needy, dataOf({ cp_plans: plans }), rules())).toBe('no core_groups extract');
+    expect(whyNotComputable(needy, dataOf({ cp_plans: noCategory, core_groups: noHealth }), rules())).toBe('the cp_plans extract has no category column');
+    expect(whyNotComputable(needy, dataOf({ cp_plans: plans, core_groups: noPoliceOrHealth }), rules())).toBe('the core_groups extract has no police column');
+    expect(whyNotComputable(needy, dataOf({ cp_plans: plans, core_groups: noHealth }), rules())).toBe('the core_groups extract has no health column');
+    expect(whyNotComputable(needy, dataOf({ cp_plans: plans, core_groups: [coreGroup()] }), rules())).toBeUndefined();
   });
 
   it.each(MEASURES.map((m) => ({ id: m.id, measure: m })))('$id needs only columns its extracts have', ({ measure }) => {
     for (const name of measure.extracts) {
       const fields = EXTRACTS[name].fields.map((f) => f.name);
-      for (const column of measure.columns[name] ?? []) expect(fields, `${measure.id}: ${name}.${column}`).toContain(column);
+      for (const { column } of measure.columns[name] ?? []) expect(fields, `${measure.id}: ${name}.${column}`).toContain(column);
     }
     expect(Object.keys(measure.columns).every((name) => measure.extracts.includes(name as (typeof EXTRACT_NAMES)[number]))).toBe(true);
   });
@@ -188,10 +188,11 @@ describe('the README table of measures', () => {
 
   it('shares a row between consecutive measures with one doc, and refuses them different directions', () => {
     const doc = { ids: '`test_a`, `_b`', text: 'Shared.' };
-    const a = defineMeasure({ id: 'test_a', title: 'A', unit: 'percent', scale: 100, direction: 'higher', needs: {}, rule: () => '', doc, evaluate: () => {} });
-    const b = defineMeasure({ ...a, id: 'test_b', title: 'B', needs: {}, doc });
+    const shared = { unit: 'percent', scale: 100, direction: 'higher', needs: {}, rule: () => '', doc, evaluate: () => {} } as const;
+    const a = defineMeasure({ ...shared, id: 'test_a', title: 'A' });
+    const b = defineMeasure({ ...shared, id: 'test_b', title: 'B' });
     expect(measureTable([a, b]).split('\n')).toEqual(['| id | better | what is counted for month P (snapshot S) |', '|---|---|---|', '| `test_a`, `_b` | higher | Shared. |']);
-    const c = defineMeasure({ ...a, id: 'test_c', title: 'C', needs: {}, direction: 'lower', doc });
+    const c = defineMeasure({ ...shared, id: 'test_c', title: 'C', direction: 'lower' });
     expect(() => measureTable([a, c])).toThrow(/share a row but not a direction/);
   });
 });
@@ -205,8 +206,8 @@ describe('settings sections', () => {
     expect([...used].sort((a, b) => a.key.localeCompare(b.key))).toEqual([...SETTINGS_SECTIONS].sort((a, b) => a.key.localeCompare(b.key)));
   });
 
-  it('make the configuration: its keys in the order manifests have always used', () => {
-    expect(Object.keys(configSchema.parse({}))).toEqual(['contacts', 'assessments', 'calendar', 'coreGroups', 'supervision', 'mapping']);
+  it('make the configuration: its keys in the order manifests have always used (placeholders added before the mapping)', () => {
+    expect(Object.keys(configSchema.parse({}))).toEqual(['contacts', 'assessments', 'calendar', 'coreGroups', 'supervision', 'placeholders', 'mapping']);
   });
 
   it.each(SETTINGS_SECTIONS.flatMap((s) => Object.entries(s.settings).map(([key, setting]) => ({ path: `${s.key}.${key}`, section: s.key, key, setting }))))(
@@ -222,7 +223,7 @@ describe('settings sections', () => {
   );
 
   it('write the starter file rules sections as they have always been', () => {
-    const rules = starter.slice(starter.indexOf('contacts:'), starter.indexOf('# How this council'));
+    const rules = starter.slice(starter.indexOf('contacts:'), starter.indexOf('# Values read as blank'));
     expect(rules).toBe(`contacts:
   # Time allowed to decide a contact, from the contact date.
   timescale: 1wd

@@ -189,7 +189,7 @@ describe('report built in memory', () => {
     target,
     rag: 'none',
   });
-  const report = (row: Omit<ScorecardRow, 'measure' | 'title' | 'group' | 'unit' | 'notComputable' | 'comparators' | 'note'>): Scorecard => ({
+  const report = (row: Omit<ScorecardRow, 'measure' | 'title' | 'group' | 'unit' | 'notComputable' | 'noBreakdown' | 'comparators' | 'note'>): Scorecard => ({
     generator: { name: 'csc-kpi', version: '0.0.0' },
     asAt: dayFromYmd(2021, 6, 10),
     title: null,
@@ -197,7 +197,7 @@ describe('report built in memory', () => {
     calendar: 'Monday to Friday',
     inputs: [],
     by: null,
-    rows: [{ measure, title: 'Contacts decided within 1 working day', group: null, unit: 'percent', notComputable: null, comparators: [], note: null, ...row }],
+    rows: [{ measure, title: 'Contacts decided within 1 working day', group: null, unit: 'percent', notComputable: null, noBreakdown: null, comparators: [], note: null, ...row }],
   });
 
   it('leaves a gap for a month without a value, never a zero', () => {
@@ -229,7 +229,7 @@ describe('direction of travel', () => {
   const row = (id: string, a: number, b: number): ScorecardRow => {
     const measure = findMeasure(id)!;
     const c = (i: number, n: number): ScorecardCell => ({ period: periods[i]!, numerator: n, denominator: 100, value: n, excluded: [], target: null, rag: 'none' });
-    return { measure, title: id, group: null, unit: measure.unit, notComputable: null, comparators: [], note: null, cells: [c(0, a), c(1, b)] };
+    return { measure, title: id, group: null, unit: measure.unit, notComputable: null, noBreakdown: null, comparators: [], note: null, cells: [c(0, a), c(1, b)] };
   };
 
   it('takes the measure direction into account', () => {

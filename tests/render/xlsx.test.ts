@@ -27,7 +27,7 @@ const DATA = {
     'C4,4,2021-01-11,2021-01-12,South\n' +
     'C3,3,2021-02-05,,North\n' +
     'C5,5,2021-02-10,,North\n',
-  'assessments.csv': 'assessment_id,child_id,start_date,authorised_date,kind\nA1,1,2021-01-04,2021-01-20,new\n',
+  'assessments.csv': 'assessment_id,child_id,start_date,authorised_date,kind,team\nA1,1,2021-01-04,2021-01-20,new,\n',
   'cp_plans.csv': 'plan_id,child_id,start_date,end_date\nP1,1,2020-04-30,\n',
   'core_groups.csv': 'child_id,meeting_date,education,police,health,other\n1,2021-01-04,Y,N,Y,\n',
   'supervisions.csv': 'child_id,supervision_date\n1,2021-01-10\n',

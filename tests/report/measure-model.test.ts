@@ -174,6 +174,7 @@ describe('units', () => {
       group: null,
       unit,
       notComputable: null,
+      noBreakdown: null,
       comparators: [],
       note: null,
       cells: [{ period: periods[0]!, numerator: 1234, denominator: 100, value: 12.34, excluded: [], target: 10, rag: 'none' }],

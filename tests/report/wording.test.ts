@@ -78,6 +78,13 @@ describe('a rejected row on one line', () => {
     expect(rejectionLine(r)).toBe(line);
   });
 
+  it('no-valid-rows says "the only data row" of a one-row extract', () => {
+    const one: ExtractWarning = { code: 'no-valid-rows', at: at(CSV, 1), params: { noun: 'plan', rejected: 1 } };
+    expect(warningLine(one)).toBe(
+      'warning: contacts.csv:1: the only data row of the file was rejected, so the measures see no valid plans and are not computable; fix the problems reported on its rows',
+    );
+  });
+
   it('a file problem and a warning carry their location first', () => {
     const empty: Problem = { code: 'empty-file', at: at(CSV, 1), params: { onlyBlankLines: false } };
     const noRows: ExtractWarning = { code: 'no-rows', at: at(SHEET, 1), params: { noun: 'contact' } };
@@ -162,6 +169,10 @@ const CSV_TEXT: { readonly [C in ProblemCode]: readonly [Problem<C>['params'], s
   'sheet-name': [
     { sheet: 'List 4', says: 'Annex A List 4 (Assessments), the assessments extract', extract: 'contacts' },
     'the sheet "List 4" is named as Annex A List 4 (Assessments), the assessments extract, but its header is that of the contacts extract, so it is read as contacts; check that it is the right sheet, or rename it',
+  ],
+  'no-valid-rows': [
+    { noun: 'contact', rejected: 1234 },
+    'all 1,234 data rows of the file were rejected, so the measures see no valid contacts and are not computable; fix the problems reported on its rows',
   ],
 };
 

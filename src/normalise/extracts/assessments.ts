@@ -1,20 +1,21 @@
-import { choice, date, defineExtract, id } from '../define.js';
+import { choice, date, defineExtract, id, withSsd } from '../define.js';
 import { CHILD_ID, TEAM, WORKER } from './common.js';
 
-/** Children's social care assessments (Annex A List 4). */
+/** Children's social care assessments (Annex A List 4; the SSD's ssd_cin_assessments). */
 export const assessments = defineExtract({
   name: 'assessments',
   file: 'assessments.csv',
+  ssdTable: 'ssd_cin_assessments',
   noun: 'assessment',
   fields: {
-    assessment_id: id({ distinct: true }),
-    child_id: CHILD_ID,
-    start_date: date({ required: true, annexA: 'Continuous Assessment Start Date' }),
-    authorised_date: date({ annexA: 'Continuous Assessment Date of Authorisation', doc: 'blank: still open' }),
+    assessment_id: id({ distinct: true, ssd: 'cina_assessment_id' }),
+    child_id: withSsd(CHILD_ID, 'cina_person_id'),
+    start_date: date({ required: true, annexA: 'Continuous Assessment Start Date', ssd: 'cina_assessment_start_date' }),
+    authorised_date: date({ annexA: 'Continuous Assessment Date of Authorisation', ssd: 'cina_assessment_auth_date', doc: 'blank: still open' }),
     referral_date: date({ annexA: 'Date of Referral', doc: 'used when the clock starts at referral' }),
     kind: choice({ new: ['new'], update: ['update'] }, { doc: '`new` (from a new referral) or `update` (a re-assessment)' }),
-    team: TEAM,
-    worker: WORKER,
+    team: withSsd(TEAM, 'cina_assessment_team'),
+    worker: withSsd(WORKER, 'cina_assessment_worker_id'),
   },
   key: 'assessment_id',
   compositeKey: ['child_id', 'start_date'],
