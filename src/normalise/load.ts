@@ -152,13 +152,16 @@ export function extractWarnings(x: Pick<LoadedExtract, 'name' | 'records' | 'sou
  * @param extracts in the order of EXTRACT_NAMES.
  */
 export function shareSpellings(extracts: readonly LoadedExtract[]): void {
-  const first = new Map<string, string>();
+  // By column name: a worker is respelt after workers, never after a team or an outcome.
+  const first = new Map<string, Map<string, string>>();
   for (const x of extracts) {
-    x.records.respellNames((value) => {
+    x.records.respellNames((column, value) => {
+      let names = first.get(column);
+      if (!names) first.set(column, (names = new Map()));
       const upper = value.toUpperCase();
-      const seen = first.get(upper);
+      const seen = names.get(upper);
       if (seen !== undefined) return seen;
-      first.set(upper, value);
+      names.set(upper, value);
       return value;
     });
   }

@@ -151,12 +151,12 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
 
   /**
    * Respells the names and identifiers held in dictionaries (team, worker ...):
-   * `spelling(value)` gives the spelling to show for each distinct value.
+   * `spelling(column, value)` gives the spelling to show for each distinct value of a column.
    */
-  respellNames(spelling: (value: string) => string): void {
+  respellNames(spelling: (column: string, value: string) => string): void {
     this.def.fields.forEach((field, c) => {
       const column = this.columns[c];
-      if ((field.type === 'id' || field.type === 'text') && column instanceof DictColumn) column.respell(spelling);
+      if ((field.type === 'id' || field.type === 'text') && column instanceof DictColumn) column.respell((value) => spelling(field.name, value));
     });
   }
 

@@ -116,14 +116,17 @@ function isTidy(t: string): boolean {
       space = true;
     } else {
       // Control characters, the non-breaking space, and the rarer Unicode spaces.
-      if (c < 32 || c === 160 || (c >= 0x1680 && OTHER_SPACE.test(t.charAt(i)))) return false;
+      if (c < 32 || c === 160 || (c >= 0x1680 && isOtherSpace(c))) return false;
       space = false;
     }
   }
   return true;
 }
 
-const OTHER_SPACE = /\s/;
+/** The Unicode spaces besides the plain and non-breaking ones (what `\s` matches above U+1680). */
+function isOtherSpace(c: number): boolean {
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 /**
  * A cell as compared and stored: non-breaking spaces made plain, runs of
@@ -439,7 +442,7 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
       case 'text':
         return t;
       case 'code':
-        return t.toUpperCase();
+        return UNKNOWN.has(t.toLowerCase()) ? this.blank(field) : t.toUpperCase();
       case 'date': {
         let day = parseDate(t, this.dateOptions);
         if (typeof day === 'string') {

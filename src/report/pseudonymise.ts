@@ -22,7 +22,8 @@ const TOKEN_HEX = 16;
 export function pseudonymiser(secret: string): IdMapper {
   const cache = new Map<string, string>();
   return (kind, value) => {
-    const input = `${kind}:${value}`;
+    // Identifiers compare without regard to case (SPEC §6): dfe123 and DFE123 are one child, with one token.
+    const input = `${kind}:${value.toUpperCase()}`;
     let token = cache.get(input);
     if (token === undefined) {
       const digest = createHmac('sha256', secret).update(input, 'utf8').digest('hex').slice(0, TOKEN_HEX);

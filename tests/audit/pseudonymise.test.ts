@@ -36,6 +36,13 @@ describe('--pseudonymise', () => {
     expect(contacts.rows[shared].childId).toBe(first.rows[inSupervision].childId);
   });
 
+  it('gives one child one token whatever the letter case of the id', () => {
+    const token = pseudonymiser(KEY);
+    expect(token('child', 'dfe123')).toBe(token('child', 'DFE123'));
+    expect(token('child', 'dfe123')).not.toBe(token('child', 'DFE124'));
+    expect(token('key', 'c1')).toBe(token('key', 'C1'));
+  });
+
   it('gives different tokens under a different key', async () => {
     const a = JSON.parse((await explain('contacts_1wd', { CSC_KPI_PSEUDONYM_KEY: KEY })).stdout);
     const b = JSON.parse((await explain('contacts_1wd', { CSC_KPI_PSEUDONYM_KEY: `${KEY}-other` })).stdout);

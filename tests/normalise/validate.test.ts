@@ -888,3 +888,10 @@ describe('values (SPEC §6): white space, letter case, placeholders, unknowns, k
     expect(last.rejections.map((r) => r.at.line)).toEqual([2, 4]);
   });
 });
+
+describe('values: not-known spellings in code columns', () => {
+  it.each(['Unknown', 'N/A', 'nk'])('case type %j is blank, not a case type of its own', async (cell) => {
+    const x = await load('cases', `child_id,start_date,case_type\n1,2021-01-04,${cell}\n2,2021-01-04,cp\n`);
+    expect([...x.records].map((c) => c.caseType)).toEqual([null, 'CP']);
+  });
+});
