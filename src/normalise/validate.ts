@@ -191,7 +191,9 @@ type Failure = { readonly [C in RowProblemCode]: { readonly code: C; readonly pa
 export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSink {
   readonly def: ExtractDef<N>;
   readonly counts: RowCounts = { read: 0, valid: 0, rejected: 0, duplicate: 0 };
-  readonly rejections: Rejection[] = [];
+  private readonly rejected: Rejection[] = [];
+  /** Set when an earlier row was rejected after later ones (keep-last): sorted once, when asked for. */
+  private unsorted = false;
   readonly duplicates: Duplicate[] = [];
   private readonly source: SourceRef;
   private readonly options: ValidateOptions;
@@ -213,6 +215,16 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
   private readonly placeholderLengths: ReadonlySet<number>;
   private readonly placeholderDays: ReadonlySet<Day>;
   private dateIndexes: ReadonlySet<number> | undefined;
+
+  /** The rejected rows in line order, even an earlier row rejected late (keep-last). */
+  get rejections(): readonly Rejection[] {
+    if (this.unsorted) {
+      // A stable sort: rows rejected for the same line keep the order they were found in.
+      this.rejected.sort((a, b) => a.at.line - b.at.line);
+      this.unsorted = false;
+    }
+    return this.rejected;
+  }
 
   constructor(def: ExtractDef<N>, source: SourceRef, options: ValidateOptions) {
     this.def = def;
@@ -494,10 +506,8 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
 
   private reject(r: Rejection): void {
     this.counts.rejected++;
-    // In line order, even for an earlier row rejected late (keep-last).
-    let i = this.rejections.length;
-    while (i > 0 && this.rejections[i - 1]!.at.line > r.at.line) i--;
-    if (i === this.rejections.length) this.rejections.push(r);
-    else this.rejections.splice(i, 0, r);
+    const last = this.rejected[this.rejected.length - 1];
+    if (last !== undefined && last.at.line > r.at.line) this.unsorted = true;
+    this.rejected.push(r);
   }
 }
