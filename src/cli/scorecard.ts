@@ -4,7 +4,7 @@
  */
 import { WorkingCalendar } from '../core/calendar.js';
 import { type Day, parseIsoDay } from '../core/day.js';
-import { type Config, defaultConfig, parseConfig, rulesOf } from '../config/config.js';
+import { type Config, coverageOf, defaultConfig, parseConfig, populationOf, rulesOf } from '../config/config.js';
 import { DocumentError } from '../config/document.js';
 import { MEASURES } from '../measures/index.js';
 import type { Grouping, MeasureContext, MeasureData } from '../measures/types.js';
@@ -137,7 +137,7 @@ export async function prepareRun(options: CommonOptions, io: CliIo): Promise<Pre
     jobs: parseJobs(options.jobs),
   });
   const calendar = new WorkingCalendar(config.calendar);
-  return { asAt, periods, config, context: { asAt, calendar, rules: rulesOf(config) }, extracts, workbooks, data: measureData(extracts) };
+  return { asAt, periods, config, context: { asAt, calendar, rules: rulesOf(config), coverageFrom: coverageOf(config), population: populationOf(config) }, extracts, workbooks, data: measureData(extracts) };
 }
 
 export interface ScorecardRun extends PreparedRun {

@@ -13,6 +13,7 @@ import { type Region, REGIONS } from '../core/calendar.js';
 import { type Day, formatDay, parseIsoDay } from '../core/day.js';
 import { type Duration, formatDuration } from '../core/duration.js';
 import { type MeasureSection, type Rules, SETTINGS_SECTIONS } from '../measures/index.js';
+import { type Population, populationFrom } from '../measures/population.js';
 import { blankAsDefault as section, type SettingInput, type Settings, type SettingsSection, type SettingValues } from '../measures/settings.js';
 import { EXTRACT_NAMES, EXTRACTS, type ExtractName } from '../normalise/extracts.js';
 import type { ExtractMapping, Placeholders } from '../normalise/validate.js';
@@ -40,6 +41,7 @@ function extractMapping(name: ExtractName) {
     dateOrder: z.enum(['day-first', 'month-first']).optional(),
     excelDates: z.boolean().optional(),
     onDuplicateKey: z.enum(['keep-first', 'keep-last']).optional(),
+    coverageFrom: isoDay.optional(),
     columns: z
       .record(
         z.string().refine((k) => columnNames.includes(k), { message: `not a ${name} column; columns are ${oneOf(columnNames)}` }),
@@ -85,8 +87,27 @@ const placeholdersSection = section(
     .prefault({}),
 );
 
+const children = z.number({ error: 'must be a number of children' }).int('must be a whole number of children').positive('must be more than 0');
+
+/**
+ * Children aged 0-17 in the council's area, for rates per 10,000: one
+ * number, or a number per calendar year (`2020: 56000`). Absent: the rates
+ * are not computable.
+ */
+const populationSection = z
+  .union([
+    children,
+    z.record(
+      z.string().regex(/^\d{4}$/, { message: 'a year is written as four digits (2021)' }),
+      children,
+    ),
+  ])
+  .nullish()
+  .transform((v) => (v === null || v === undefined ? undefined : populationFrom(v)));
+
 type ConfigShape = { [S in MeasureSection as S['key']]: S['schema'] } & {
   calendar: typeof calendarSection;
+  population: typeof populationSection;
   placeholders: typeof placeholdersSection;
   mapping: typeof mappingSection;
 };
@@ -109,6 +130,7 @@ function configShape(): ConfigShape {
     if (s.key === CALENDAR_AFTER) shape.calendar = calendarSection;
   }
   shape.calendar ??= calendarSection;
+  shape.population = populationSection;
   shape.placeholders = placeholdersSection;
   shape.mapping = mappingSection;
   return shape as ConfigShape;
@@ -143,6 +165,21 @@ export function rulesOf(config: Config): Rules {
   return rules as Rules;
 }
 
+/** The child population for rates per 10,000, if the configuration gives one. */
+export function populationOf(config: Config): Population | undefined {
+  return config.population;
+}
+
+/** Per extract, the first day it holds records for (`mapping.<extract>.coverageFrom`). */
+export function coverageOf(config: Config): Partial<Record<ExtractName, Day>> {
+  const out: Partial<Record<ExtractName, Day>> = {};
+  for (const name of EXTRACT_NAMES) {
+    const from = config.mapping[name]?.coverageFrom;
+    if (from !== undefined) out[name] = from;
+  }
+  return out;
+}
+
 /** The values read as blank in every extract. */
 export function placeholdersOf(config: Config): Placeholders {
   return config.placeholders;
@@ -158,6 +195,11 @@ export function describeConfig(config: Config): unknown {
   return JSON.parse(
     JSON.stringify(config, (key, value: unknown) => {
       if (value && typeof value === 'object' && 'unit' in value && 'amount' in value) return formatDuration(value as Duration);
+      if (key === 'coverageFrom') return formatDay(value as Day);
+      if (key === 'population' && value && typeof value === 'object') {
+        const p = value as Population;
+        return p.kind === 'fixed' ? p.children : Object.fromEntries(p.years.map(([y, n]) => [String(y), n]));
+      }
       if (key === 'closures') return (value as readonly Day[]).map(formatDay);
       if (key === 'placeholders') return { ...(value as Placeholders), dates: (value as Placeholders).dates.map(formatDay) };
       return value;

@@ -44,6 +44,7 @@ function mappingSection(preset: HeaderPreset | undefined, presetName: string | u
     }
     lines.push(`    # encoding: auto          # auto | utf-8 | utf-16le | utf-16be | windows-1252`);
     lines.push(`    # onDuplicateKey: keep-first  # keep-last when the system appends an update after the original row`);
+    lines.push(`    # coverageFrom: 2020-04-01    # the extract holds nothing before this day (Annex A: six to twelve months)`);
     if (def.fields.some((f) => f.type === 'date')) {
       lines.push(`    # dateOrder: day-first    # month-first only for systems that write 01/13/2021`);
       lines.push(`    # excelDates: false       # true when date cells hold spreadsheet serial numbers (44197)`);
@@ -90,6 +91,13 @@ const CALENDAR = `calendar:
   # Extra days the service was closed, as YYYY-MM-DD.
   closures: []`;
 
+const POPULATION = `# Children aged 0-17 in the council's area (the ONS mid-year estimate), for
+# the rates per 10,000 children. One number, or one per calendar year; a
+# period takes the latest year not after its snapshot's year. Without it the
+# rates are not computable.
+# population: 56000
+# population: { 2020: 55800, 2021: 56000 }`;
+
 const PLACEHOLDERS = `# Values read as blank wherever they appear, because the system writes them
 # for "none": SQL Server (behind Liquid Logic, Mosaic and the Standard
 # Safeguarding Dataset) writes -1 for "no such record" and 1900-01-01, its
@@ -121,6 +129,7 @@ export function starterConfig(presetName?: string): string {
   const preset = presetName === undefined ? undefined : PRESETS[presetName];
   const sections = CONFIG_KEYS.map((key) => {
     if (key === 'calendar') return CALENDAR;
+    if (key === 'population') return POPULATION;
     if (key === 'placeholders') return PLACEHOLDERS;
     if (key === 'mapping') return mapping(preset, presetName);
     const section = SETTINGS_SECTIONS.find((s) => s.key === key);

@@ -16,6 +16,12 @@ export interface Period {
   readonly month: MonthIndex;
   /** First day of the month. */
   readonly start: Day;
+  /**
+   * First day of the range an "in P" measure counts events in: the month's
+   * first day, or earlier under a rolling window. Events are counted from
+   * here to `end` inclusive.
+   */
+  readonly countFrom: Day;
   /** Last day of the month. */
   readonly end: Day;
   /**
@@ -93,7 +99,7 @@ export function periodsBetween(from: MonthIndex, to: MonthIndex, asAt: Day): Per
     }
     const end = monthEnd(month);
     const partial = asAt < end;
-    periods.push({ id: formatMonth(month), month, start, end, snapshot: partial ? asAt : end, partial });
+    periods.push({ id: formatMonth(month), month, start, countFrom: start, end, snapshot: partial ? asAt : end, partial });
   }
   return periods;
 }

@@ -45,11 +45,11 @@ export function evaluateAuthorised(data: MeasureData, context: MeasureContext<As
   const fromReferral = rules.assessmentClock === 'referral';
   out.from('assessments');
   for (const a of need(data, 'assessments')) {
-    const p = a.authorisedDate === null ? -1 : out.periodOf(a.authorisedDate);
-    if (a.authorisedDate === null || p < 0) {
+    const ps = a.authorisedDate === null ? NO_PERIOD : out.periodsOf(a.authorisedDate);
+    if (a.authorisedDate === null || ps.length === 0) {
       if (out.observingSkipped) {
         const reason = a.authorisedDate === null ? 'not-authorised' : 'not-in-period';
-        out.skip(p, a, reason, { start_date: iso(a.startDate), authorised_date: iso(a.authorisedDate) });
+        out.skip(-1, a, reason, { start_date: iso(a.startDate), authorised_date: iso(a.authorisedDate) });
       }
       continue;
     }
@@ -65,13 +65,17 @@ export function evaluateAuthorised(data: MeasureData, context: MeasureContext<As
           working_days: workingDays,
         }
       : undefined;
-    if (onlyNew && a.kind !== 'new') out.exclude(p, a, a.kind === null ? 'kind-blank' : 'not-new', detail);
-    else if (clock === null) out.exclude(p, a, 'no-referral-date', detail);
-    else if (workingDays === null) out.exclude(p, a, 'referral-after-authorisation', detail);
-    else if (workingDays <= ASSESSMENT_WORKING_DAYS) out.met(p, a, detail);
-    else out.notMet(p, a, detail);
+    for (const p of ps) {
+      if (onlyNew && a.kind !== 'new') out.exclude(p, a, a.kind === null ? 'kind-blank' : 'not-new', detail);
+      else if (clock === null) out.exclude(p, a, 'no-referral-date', detail);
+      else if (workingDays === null) out.exclude(p, a, 'referral-after-authorisation', detail);
+      else if (workingDays <= ASSESSMENT_WORKING_DAYS) out.met(p, a, detail);
+      else out.notMet(p, a, detail);
+    }
   }
 }
+
+const NO_PERIOD: readonly number[] = [];
 
 export function clockWords(fromReferral: boolean): string {
   return fromReferral ? 'referral_date' : 'start_date';

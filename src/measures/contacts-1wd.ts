@@ -38,22 +38,20 @@ export const contacts1wd = defineMeasure({
   evaluate(data, { asAt, calendar, rules }, out) {
     out.from('contacts');
     for (const c of need(data, 'contacts')) {
-      const p = out.periodOf(c.contactDate);
-      if (p < 0) {
-        if (out.observingSkipped) out.skip(p, c, 'not-in-period', { contact_date: iso(c.contactDate) });
+      const ps = out.periodsOf(c.contactDate);
+      if (ps.length === 0) {
+        if (out.observingSkipped) out.skip(-1, c, 'not-in-period', { contact_date: iso(c.contactDate) });
         continue;
       }
       const deadline = addDuration(c.contactDate, rules.contactTimescale, calendar);
       const detail = out.observing
         ? { contact_date: iso(c.contactDate), decision_date: iso(c.decisionDate), deadline: iso(deadline), as_at: iso(asAt) }
         : undefined;
-      if (c.decisionDate !== null) {
-        if (c.decisionDate <= deadline) out.met(p, c, detail);
-        else out.notMet(p, c, detail);
-      } else if (asAt > deadline) {
-        out.notMet(p, c, detail);
-      } else {
-        out.exclude(p, c, 'pending', detail);
+      const outcome = c.decisionDate !== null ? (c.decisionDate <= deadline ? 'met' : 'not-met') : asAt > deadline ? 'not-met' : 'pending';
+      for (const p of ps) {
+        if (outcome === 'met') out.met(p, c, detail);
+        else if (outcome === 'not-met') out.notMet(p, c, detail);
+        else out.exclude(p, c, 'pending', detail);
       }
     }
   },

@@ -19,6 +19,7 @@ import type { Day } from '../core/day.js';
 import { addDuration } from '../core/duration.js';
 import type { CoreGroup, CpPlan } from '../normalise/extracts.js';
 import { iso } from './common.js';
+import { HISTORY_BEFORE_EXTRACT, historyBefore } from './coverage.js';
 import type { Records } from '../normalise/table.js';
 import { NO_DAY, openIndex } from './indexes.js';
 import { defineSettings, durationSchema, type RulesOf, setting } from './settings.js';
@@ -163,25 +164,31 @@ export function evaluateMeetings(
   out.from('core_groups');
   for (let row = 0; row < meetings.length; row++) {
     const m = placedMeeting(schedule, row, meetings, plans);
-    const p = out.periodOf(m.meeting.meetingDate);
+    const ps = out.periodsOf(m.meeting.meetingDate);
     if (schedule.cancelled[row]) {
-      if (p >= 0) out.exclude(p, m.meeting, 'cancelled', out.observing ? { meeting_date: iso(m.meeting.meetingDate) } : undefined);
-      else if (out.observingSkipped) out.skip(p, m.meeting, 'not-in-period', { meeting_date: iso(m.meeting.meetingDate), status: 'cancelled' });
+      for (const p of ps) out.exclude(p, m.meeting, 'cancelled', out.observing ? { meeting_date: iso(m.meeting.meetingDate) } : undefined);
+      if (ps.length === 0 && out.observingSkipped) out.skip(-1, m.meeting, 'not-in-period', { meeting_date: iso(m.meeting.meetingDate), status: 'cancelled' });
       continue;
     }
-    if (p < 0) {
+    if (ps.length === 0) {
       // Earlier meetings matter to an auditor: they set the next one's due date.
-      if (out.observingSkipped) out.skip(p, m.meeting, 'not-in-period', meetingDetail(m));
+      if (out.observingSkipped) out.skip(-1, m.meeting, 'not-in-period', meetingDetail(m));
       continue;
     }
     if (!m.plan) {
-      out.exclude(p, m.meeting, 'no-plan', out.observing ? meetingDetail(m) : undefined);
+      for (const p of ps) out.exclude(p, m.meeting, 'no-plan', out.observing ? meetingDetail(m) : undefined);
+      continue;
+    }
+    if (historyBefore(context, 'core_groups', m.plan.startDate)) {
+      for (const p of ps) out.exclude(p, m.meeting, HISTORY_BEFORE_EXTRACT, out.observing ? meetingDetail(m) : undefined, m.plan);
       continue;
     }
     const verdict = judge(m);
     const detail = out.observing ? meetingDetail(m, verdict.detail) : undefined;
     // A meeting counts for the team and worker of its plan.
-    if (verdict.met) out.met(p, m.meeting, detail, m.plan);
-    else out.notMet(p, m.meeting, detail, m.plan);
+    for (const p of ps) {
+      if (verdict.met) out.met(p, m.meeting, detail, m.plan);
+      else out.notMet(p, m.meeting, detail, m.plan);
+    }
   }
 }

@@ -20,7 +20,7 @@
  */
 import type { ColumnName, ExtractName } from '../normalise/extracts.js';
 import type { RulesOf, SettingsSection } from './settings.js';
-import type { Direction, Measure, MeasureContext, MeasureData, MeasureDoc, NeededColumn, Outcomes } from './types.js';
+import type { Direction, Grouping, Measure, MeasureContext, MeasureData, MeasureDoc, NeededColumn, Outcomes } from './types.js';
 import type { Unit } from './units.js';
 
 export interface MeasureDefinition<S extends readonly SettingsSection[]> {
@@ -43,6 +43,12 @@ export interface MeasureDefinition<S extends readonly SettingsSection[]> {
    * (`--by`); by default the first extract needed.
    */
   readonly owner?: ExtractName;
+  /**
+   * Why the measure has no breakdown by team (or worker) whatever the data,
+   * if it has none: a rate per 10,000 children (the population is the whole
+   * council's), a staff figure by worker. The whole-service figure stands.
+   */
+  readonly noBreakdown?: (by: Grouping) => string | undefined;
   /** The settings sections whose rules it reads. */
   readonly settings?: S;
   readonly rule: (rules: RulesOf<S[number]>) => string;
@@ -77,6 +83,7 @@ export function defineMeasure<const S extends readonly SettingsSection[] = reado
     extracts,
     columns,
     owner: owner ?? null,
+    noBreakdown: definition.noBreakdown ?? (() => undefined),
     settings: definition.settings ?? ([] as unknown as S),
     rule: definition.rule,
     doc: definition.doc,

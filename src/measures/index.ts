@@ -103,6 +103,8 @@ export function whyNotComputable(measure: Measure, data: MeasureData, rules: Rul
  * @example whyNoBreakdown(assessments45wd, { assessments: withoutTeam }, 'team') //=> 'the assessments extract has no team column'
  */
 export function whyNoBreakdown(measure: Measure, data: MeasureData, by: Grouping): string | undefined {
+  const always = measure.noBreakdown(by);
+  if (always !== undefined) return always;
   const owner = measure.owner;
   if (owner === null) return undefined;
   const records = data[owner];

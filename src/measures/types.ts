@@ -9,10 +9,11 @@
  */
 import type { WorkingCalendar } from '../core/calendar.js';
 import type { Day } from '../core/day.js';
-import { type Period, monthOf } from '../core/period.js';
+import { monthEnd, monthOf, monthStart, type Period } from '../core/period.js';
 import type { ExtractName, RecordBase, RecordTypes } from '../normalise/extracts.js';
 import type { Records } from '../normalise/table.js';
 import type { Rules } from './index.js';
+import type { Population } from './population.js';
 import type { SettingsSection } from './settings.js';
 import type { Unit } from './units.js';
 
@@ -29,6 +30,14 @@ export interface MeasureContext<R = Rules> {
   readonly asAt: Day;
   readonly calendar: WorkingCalendar;
   readonly rules: R;
+  /**
+   * Per extract, the first day it holds records for (the configuration's
+   * `mapping.<extract>.coverageFrom`); an extract not named is complete.
+   * See coverage.ts.
+   */
+  readonly coverageFrom?: Readonly<Partial<Record<ExtractName, Day>>> | undefined;
+  /** The council's children aged 0-17, for rates per 10,000 (see population.ts); absent: not known. */
+  readonly population?: Population | undefined;
 }
 
 /**
@@ -103,6 +112,8 @@ export interface Measure<R = Rules> {
   readonly columns: Readonly<Partial<Record<ExtractName, readonly NeededColumn<R>[]>>>;
   /** The extract whose team and worker a record counts under in a breakdown; null for a measure of no extract. */
   readonly owner: ExtractName | null;
+  /** Why it has no breakdown by team or worker whatever the data, if it has none (a rate per 10,000). */
+  readonly noBreakdown: (by: Grouping) => string | undefined;
   /** The settings sections whose rules it reads. */
   readonly settings: readonly SettingsSection[];
   /** The rule in words, for explanations. */
@@ -134,6 +145,12 @@ export interface Tally {
   numerator: number;
   denominator: number;
   readonly excluded: Map<string, number>;
+  /**
+   * Why the data cannot support this period's figure, when it cannot (its
+   * look-back starts before an extract's coverage, no population for its
+   * year); then the counts are not shown.
+   */
+  notComputable: string | null;
 }
 
 /**
@@ -154,8 +171,9 @@ export class Outcomes {
   /** True when the trail should also show records outside the periods (see `skip`). */
   readonly observingSkipped: boolean;
   private readonly observer: Observer | undefined;
+  /** With one calendar month per period and no window: period index by month, from the first. */
+  private readonly byMonth: readonly (readonly number[])[] | undefined;
   private readonly firstMonth: number;
-  private readonly byMonth: readonly number[];
   private extract: ExtractName = 'contacts';
 
   constructor(periods: readonly Period[], observer?: Observer, options: OutcomeOptions = {}) {
@@ -166,13 +184,11 @@ export class Outcomes {
     this.observing = observer !== undefined;
     this.observingSkipped = this.observing && options.skipped === true;
     this.firstMonth = periods.length ? periods[0]!.month : 0;
-    const byMonth: number[] = [];
-    periods.forEach((p, i) => (byMonth[p.month - this.firstMonth] = i));
-    this.byMonth = byMonth;
+    this.byMonth = monthly(periods) ? periods.map((_, i) => [i]) : undefined;
   }
 
   private emptyTallies(): Tally[] {
-    return this.periods.map(() => ({ numerator: 0, denominator: 0, excluded: new Map() }));
+    return this.periods.map(() => ({ numerator: 0, denominator: 0, excluded: new Map(), notComputable: null }));
   }
 
   /** The team or worker a record is counted under ('' when not grouping). */
@@ -187,10 +203,28 @@ export class Outcomes {
     return this;
   }
 
-  /** The index of the period a day falls in, or -1 when it is outside every period. */
-  periodOf(d: Day): number {
-    const p = this.byMonth[monthOf(d) - this.firstMonth];
-    return p ?? -1;
+  /**
+   * The indexes of the periods whose "in P" range (`countFrom` to `end`)
+   * holds a day, in period order: none when it is outside every period, one
+   * for calendar months, quarters or years, several under a rolling window.
+   * The array is shared: do not keep or change it.
+   */
+  periodsOf(d: Day): readonly number[] {
+    if (this.byMonth !== undefined) return this.byMonth[monthOf(d) - this.firstMonth] ?? NONE;
+    const found: number[] = [];
+    this.periods.forEach((p, i) => {
+      if (p.countFrom <= d && d <= p.end) found.push(i);
+    });
+    return found.length === 0 ? NONE : found;
+  }
+
+  /**
+   * Marks period `p` not computable, with the reason: the data cannot
+   * support its figure (a look-back before an extract's coverage, no
+   * population for its year). Its counts are then not shown, in any group.
+   */
+  notComputableIn(p: number, reason: string): void {
+    this.tallies[p]!.notComputable ??= reason;
   }
 
   // `owner` is whose figure the record counts in, for breakdowns; by default
@@ -259,6 +293,13 @@ export class Outcomes {
     // Only a record standing for several has `lines`; explanations show them only then.
     this.observer?.(record.lines === undefined ? observation : { ...observation, lines: record.lines });
   }
+}
+
+const NONE: readonly number[] = Object.freeze([]);
+
+/** Whether each period is one calendar month counted from its first day, the months consecutive. */
+function monthly(periods: readonly Period[]): boolean {
+  return periods.every((p, i) => p.countFrom === p.start && p.end === monthEnd(p.month) && p.start === monthStart(p.month) && (i === 0 || p.month === periods[i - 1]!.month + 1));
 }
 
 function addTo(t: Tally, numerator: number, denominator: number, reason: string | null): void {

@@ -17,7 +17,10 @@
  * value null. With a breakdown, a measure whose records have no team (or
  * worker) column has `noBreakdown`, the reason, on its whole-service results
  * and no group results. Both fields appear only when they apply, so the
- * schema only gains fields (schemaVersion stays 1).
+ * schema only gains fields (schemaVersion stays 1). A single period can be
+ * not computable while the others are (a look-back before an extract's
+ * coverage, no population for its year): its result alone carries
+ * `notComputable`.
  */
 import { formatDay } from '../core/day.js';
 import type { Unit } from '../measures/types.js';
@@ -85,7 +88,7 @@ export function scorecardJson(report: Scorecard): ScorecardJson {
         excluded: Object.fromEntries(cell.excluded),
         target: cell.target,
         rag: cell.rag,
-        ...(row.notComputable === null ? {} : { notComputable: row.notComputable }),
+        ...(row.notComputable === null ? (cell.notComputable === null ? {} : { notComputable: cell.notComputable }) : { notComputable: row.notComputable }),
         ...(row.noBreakdown === null ? {} : { noBreakdown: row.noBreakdown }),
       })),
     ),

@@ -39,6 +39,12 @@ export interface ScorecardCell {
   readonly excluded: readonly (readonly [string, number])[];
   readonly target: number | null;
   readonly rag: Rag;
+  /**
+   * Why this period's figure is not computable when the rest of the row is
+   * (its look-back starts before an extract's coverage, no population for
+   * its year); null otherwise. Then numerator, denominator and value are null.
+   */
+  readonly notComputable: string | null;
 }
 
 export interface ScorecardRow {
@@ -117,11 +123,13 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     const comparators = measureTargets?.comparators ?? [];
     const note = measureTargets?.note ?? null;
     const title = measure.title(context.rules);
-    const cellsOf = (tallies: readonly Tally[] | null): ScorecardCell[] =>
+    const cellsOf = (tallies: readonly Tally[] | null, whole: readonly Tally[] | null = tallies): ScorecardCell[] =>
       periods.map((period, i): ScorecardCell => {
         const target = targetFor(measureTargets, period.month);
         const t = tallies?.[i];
-        if (!t) return { period, numerator: null, denominator: null, value: null, excluded: [], target, rag: 'none' };
+        if (!t) return { period, numerator: null, denominator: null, value: null, excluded: [], target, rag: 'none', notComputable: null };
+        const notComputable = whole?.[i]?.notComputable ?? null;
+        if (notComputable !== null) return { period, numerator: null, denominator: null, value: null, excluded: [], target, rag: 'none', notComputable };
         const value = ratio(t.numerator, t.denominator, measure.scale);
         return {
           period,
@@ -131,6 +139,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
           excluded: sortedExclusions(t.excluded),
           target,
           rag: rag(value, target, measure.direction, target === null ? 0 : toleranceAmount(tolerance, target)),
+          notComputable: null,
         };
       });
     const row = { measure, title, unit: measure.unit, comparators, note };
@@ -146,7 +155,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
       const grouped = evaluate(measure, data, context, periods, undefined, { groupBy: by });
       if (grouped.computable) {
         for (const group of [...grouped.groups.keys()].sort(byName)) {
-          rows.push({ ...row, group, notComputable: null, noBreakdown: null, cells: cellsOf(grouped.groups.get(group)!) });
+          rows.push({ ...row, group, notComputable: null, noBreakdown: null, cells: cellsOf(grouped.groups.get(group)!, grouped.tallies) });
         }
       }
     }

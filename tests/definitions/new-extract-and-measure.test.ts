@@ -59,12 +59,12 @@ const visitsOnTime = defineMeasure({
   evaluate(data, { asAt }, out) {
     out.from(NAME);
     for (const v of data[NAME] as unknown as Iterable<HomeVisit>) {
-      const p = out.periodOf(v.dueDate);
-      if (p < 0) continue;
+      for (const p of out.periodsOf(v.dueDate)) {
       const detail = out.observing ? { due: formatDay(v.dueDate), visited: v.visitDate === null ? null : formatDay(v.visitDate) } : undefined;
       if (v.visitDate !== null && v.visitDate <= v.dueDate) out.met(p, v, detail);
       else if (v.visitDate === null && asAt <= v.dueDate) out.exclude(p, v, 'not-yet-due', detail);
       else out.notMet(p, v, detail);
+      }
     }
   },
 });

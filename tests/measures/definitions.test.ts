@@ -223,7 +223,7 @@ describe('settings sections', () => {
   );
 
   it('write the starter file rules sections as they have always been', () => {
-    const rules = starter.slice(starter.indexOf('contacts:'), starter.indexOf('# Values read as blank'));
+    const rules = starter.slice(starter.indexOf('contacts:'), starter.indexOf("# Children aged 0-17 in the council's area"));
     expect(rules).toBe(`contacts:
   # Time allowed to decide a contact, from the contact date.
   timescale: 1wd

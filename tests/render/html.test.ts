@@ -188,6 +188,7 @@ describe('report built in memory', () => {
     excluded: [],
     target,
     rag: 'none',
+    notComputable: null,
   });
   const report = (row: Omit<ScorecardRow, 'measure' | 'title' | 'group' | 'unit' | 'notComputable' | 'noBreakdown' | 'comparators' | 'note'>): Scorecard => ({
     generator: { name: 'csc-kpi', version: '0.0.0' },
@@ -228,7 +229,7 @@ describe('direction of travel', () => {
   const periods = periodsBetween(parseMonth('2021-01')!, parseMonth('2021-02')!, dayFromYmd(2021, 3, 1));
   const row = (id: string, a: number, b: number): ScorecardRow => {
     const measure = findMeasure(id)!;
-    const c = (i: number, n: number): ScorecardCell => ({ period: periods[i]!, numerator: n, denominator: 100, value: n, excluded: [], target: null, rag: 'none' });
+    const c = (i: number, n: number): ScorecardCell => ({ period: periods[i]!, numerator: n, denominator: 100, value: n, excluded: [], target: null, rag: 'none', notComputable: null });
     return { measure, title: id, group: null, unit: measure.unit, notComputable: null, noBreakdown: null, comparators: [], note: null, cells: [c(0, a), c(1, b)] };
   };
 

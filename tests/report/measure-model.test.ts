@@ -35,10 +35,10 @@ const neutralRate = defineMeasure({
   evaluate(data, _context, out) {
     out.from('contacts');
     for (const c of need(data, 'contacts')) {
-      const p = out.periodOf(c.contactDate);
-      if (p < 0) continue;
-      if (c.decisionDate !== null) out.met(p, c);
-      else out.notMet(p, c);
+      for (const p of out.periodsOf(c.contactDate)) {
+        if (c.decisionDate !== null) out.met(p, c);
+        else out.notMet(p, c);
+      }
     }
   },
 });
@@ -63,7 +63,7 @@ const perChild = defineMeasure({
     out.from('contacts');
     out.periods.forEach((_period, p) => {
       for (let k = 0; k + 1 < start.length; k++) {
-        const mine = [...rows.subarray(start[k]!, start[k + 1]!)].map((row) => contacts.get(row)).filter((c) => out.periodOf(c.contactDate) === p);
+        const mine = [...rows.subarray(start[k]!, start[k + 1]!)].map((row) => contacts.get(row)).filter((c) => out.periodsOf(c.contactDate).includes(p));
         if (mine.length === 0) continue;
         const first = mine[0]!;
         const child: Counted = { line: first.line, key: first.childId, childId: first.childId, lines: mine.map((c) => c.line) };
@@ -177,7 +177,7 @@ describe('units', () => {
       noBreakdown: null,
       comparators: [],
       note: null,
-      cells: [{ period: periods[0]!, numerator: 1234, denominator: 100, value: 12.34, excluded: [], target: 10, rag: 'none' }],
+      cells: [{ period: periods[0]!, numerator: 1234, denominator: 100, value: 12.34, excluded: [], target: 10, rag: 'none', notComputable: null }],
     };
     expect(valueText(row, row.cells[0]!)).toBe(value);
     expect(gapText(row, row.cells[0]!)!.replace('\u2212', '-')).toBe(gap);
