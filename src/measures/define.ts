@@ -49,6 +49,11 @@ export interface MeasureDefinition<S extends readonly SettingsSection[]> {
    * council's), a staff figure by worker. The whole-service figure stands.
    */
   readonly noBreakdown?: (by: Grouping) => string | undefined;
+  /**
+   * A rate per 10,000 children: not computable without the configuration's
+   * population (see population.ts), and never broken down by team or worker.
+   */
+  readonly needsPopulation?: boolean;
   /** The settings sections whose rules it reads. */
   readonly settings?: S;
   readonly rule: (rules: RulesOf<S[number]>) => string;
@@ -58,6 +63,9 @@ export interface MeasureDefinition<S extends readonly SettingsSection[]> {
 
 /** A measure, and the sections it reads (kept in its type, so `Rules` can be derived from the list). */
 export type DefinedMeasure<S extends readonly SettingsSection[]> = Omit<Measure<RulesOf<S[number]>>, 'settings'> & { readonly settings: S };
+
+/** Why a rate per 10,000 has no breakdown by team or worker. */
+export const RATE_NO_BREAKDOWN = "a rate per 10,000 children: the population is the whole council's";
 
 const defined = new WeakSet<object>();
 
@@ -83,7 +91,8 @@ export function defineMeasure<const S extends readonly SettingsSection[] = reado
     extracts,
     columns,
     owner: owner ?? null,
-    noBreakdown: definition.noBreakdown ?? (() => undefined),
+    noBreakdown: definition.noBreakdown ?? (definition.needsPopulation ? () => RATE_NO_BREAKDOWN : () => undefined),
+    needsPopulation: definition.needsPopulation ?? false,
     settings: definition.settings ?? ([] as unknown as S),
     rule: definition.rule,
     doc: definition.doc,

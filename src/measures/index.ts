@@ -6,6 +6,7 @@
  * A new measure is a module that exports `defineMeasure(...)` and one line
  * in `LIST`.
  */
+import { NO_POPULATION, type Population } from './population.js';
 import { assessments45wd } from './assessments-45wd.js';
 import { assessments45wdNew } from './assessments-45wd-new.js';
 import { assessmentsOpenOver45wd } from './assessments-open-over-45wd.js';
@@ -82,7 +83,7 @@ export type Evaluation =
  * @example whyNotComputable(coreGroupsEducation, { core_groups }, rules) //=> 'no cp_plans extract'
  * @example whyNotComputable(contacts1wd, { contacts: annexAList1 }, rules) //=> 'the contacts extract has no decision_date column'
  */
-export function whyNotComputable(measure: Measure, data: MeasureData, rules: Rules): string | undefined {
+export function whyNotComputable(measure: Measure, data: MeasureData, rules: Rules, population?: Population): string | undefined {
   const missing = measure.extracts.filter((name) => !data[name]);
   if (missing.length > 0) return `no ${missing.join(' or ')} extract`;
   for (const name of measure.extracts) {
@@ -93,6 +94,7 @@ export function whyNotComputable(measure: Measure, data: MeasureData, rules: Rul
       if (!records.hasColumn(column)) return `the ${name} extract has no ${column} column${because === undefined ? '' : ` (${because})`}`;
     }
   }
+  if (measure.needsPopulation && population === undefined) return NO_POPULATION;
   return undefined;
 }
 
@@ -124,7 +126,7 @@ export function evaluate(
   observer?: Observer,
   options: OutcomeOptions = {},
 ): Evaluation {
-  const reason = whyNotComputable(measure, data, context.rules);
+  const reason = whyNotComputable(measure, data, context.rules, context.population);
   if (reason !== undefined) return { computable: false, reason };
   const out = new Outcomes(periods, observer, options);
   measure.evaluate(data, context, out);

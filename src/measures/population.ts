@@ -15,9 +15,12 @@ export type Population =
   | { readonly kind: 'fixed'; readonly children: number }
   | { readonly kind: 'by-year'; readonly years: readonly (readonly [year: number, children: number])[] };
 
+/** Why a rate per 10,000 is not computable without a population. */
+export const NO_POPULATION = 'no population in the configuration (children aged 0-17, for rates per 10,000)';
+
 /** The population in force on day `s`, or why there is none. */
 export function populationAt(population: Population | undefined, s: Day): { children: number } | { missing: string } {
-  if (population === undefined) return { missing: 'no population in the configuration (children aged 0-17, for rates per 10,000)' };
+  if (population === undefined) return { missing: NO_POPULATION };
   if (population.kind === 'fixed') return { children: population.children };
   const { year } = ymdFromDay(s);
   let found: number | undefined;

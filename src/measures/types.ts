@@ -114,6 +114,8 @@ export interface Measure<R = Rules> {
   readonly owner: ExtractName | null;
   /** Why it has no breakdown by team or worker whatever the data, if it has none (a rate per 10,000). */
   readonly noBreakdown: (by: Grouping) => string | undefined;
+  /** A rate per 10,000 children: not computable without a population. */
+  readonly needsPopulation: boolean;
   /** The settings sections whose rules it reads. */
   readonly settings: readonly SettingsSection[];
   /** The rule in words, for explanations. */
@@ -151,6 +153,11 @@ export interface Tally {
    * year); then the counts are not shown.
    */
   notComputable: string | null;
+  /**
+   * For a rate per 10,000 children: the population the denominator holds
+   * (added by `perPopulation`, not by any record); null otherwise.
+   */
+  population: number | null;
 }
 
 /**
@@ -188,7 +195,7 @@ export class Outcomes {
   }
 
   private emptyTallies(): Tally[] {
-    return this.periods.map(() => ({ numerator: 0, denominator: 0, excluded: new Map(), notComputable: null }));
+    return this.periods.map(() => ({ numerator: 0, denominator: 0, excluded: new Map(), notComputable: null, population: null }));
   }
 
   /** The team or worker a record is counted under ('' when not grouping). */
@@ -225,6 +232,19 @@ export class Outcomes {
    */
   notComputableIn(p: number, reason: string): void {
     this.tallies[p]!.notComputable ??= reason;
+  }
+
+  /**
+   * A rate's denominator: the child population in force for period `p`,
+   * added once (the numerator's records add 0 to the denominator). It is no
+   * record's, so explanations show it as `population`. Rates have no
+   * breakdown (the population is the whole council's).
+   */
+  perPopulation(p: number, children: number): void {
+    const t = this.tallies[p]!;
+    if (t.population !== null) throw new Error('internal: the population was added twice to one period');
+    t.population = children;
+    t.denominator += children;
   }
 
   // `owner` is whose figure the record counts in, for breakdowns; by default

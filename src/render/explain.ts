@@ -2,7 +2,7 @@
  * Explanations as a table, CSV or JSON.
  *
  * JSON: { metric, period, numerator, denominator, value, unit, snapshot,
- *         rule, calendar, excluded, pseudonymised,
+ *         rule, calendar, excluded, [population,] pseudonymised,
  *         rows: [ { extract, file, line, [lines,] key, childId, status, reason,
  *                   numerator, denominator, ...details } ] }
  * `lines` (every line behind a row) only on a row that stands for several
@@ -46,6 +46,7 @@ export function renderExplainTable(x: Explanation, options: ExplainRenderOptions
     `Rule: ${x.rule}`,
     `Snapshot: ${formatDayLong(x.period.snapshot)}${x.period.partial ? ' (month in progress)' : ''}. Working days: ${x.calendar}`,
   ];
+  if (x.population !== null) lines.push(`Denominator: the configuration's population of ${formatCount(x.population)} children aged 0-17 (no record's).`);
   if (x.excluded.length) lines.push(`Left out: ${x.excluded.map(([r, n]) => `${formatCount(n)} ${r}`).join(', ')}`);
   if (options.pseudonymised) lines.push('Child identifiers and record keys are pseudonymised.');
   const details = detailColumns(x.rows);
@@ -105,6 +106,7 @@ export function explainJson(x: Explanation, options: ExplainRenderOptions): obje
     calendar: x.calendar,
     notComputable: x.notComputable,
     excluded: Object.fromEntries(x.excluded),
+    ...(x.population === null ? {} : { population: x.population }),
     pseudonymised: options.pseudonymised,
     rows: x.rows.map((r) => ({
       extract: r.extract,

@@ -42,6 +42,8 @@ export interface Explanation {
   readonly denominator: number | null;
   readonly value: number | null;
   readonly excluded: readonly (readonly [string, number])[];
+  /** For a rate per 10,000: the population in the denominator (no row's); null otherwise. */
+  readonly population: number | null;
   readonly rows: readonly ExplainRow[];
 }
 
@@ -94,12 +96,16 @@ export function explain(input: ExplainInput): Explanation {
     rows,
   };
   if (!evaluation.computable) {
-    return { ...base, notComputable: evaluation.reason, numerator: null, denominator: null, value: null, excluded: [] };
+    return { ...base, notComputable: evaluation.reason, numerator: null, denominator: null, value: null, excluded: [], population: null };
   }
   const t = evaluation.tallies[0]!;
+  if (t.notComputable !== null) {
+    return { ...base, notComputable: t.notComputable, numerator: null, denominator: null, value: null, excluded: [], population: null };
+  }
   return {
     ...base,
     notComputable: null,
+    population: t.population,
     numerator: t.numerator,
     denominator: t.denominator,
     value: ratio(t.numerator, t.denominator, measure.scale),
