@@ -87,23 +87,43 @@ const placeholdersSection = section(
     .prefault({}),
 );
 
-const children = z.number({ error: 'must be a number of children' }).int('must be a whole number of children').positive('must be more than 0');
+/** A count of children: a whole number above 0, or why not. */
+function childrenProblem(v: unknown): string | undefined {
+  if (typeof v !== 'number') return 'must be a number of children';
+  if (!Number.isInteger(v)) return 'must be a whole number of children';
+  if (v <= 0) return 'must be more than 0';
+  return undefined;
+}
 
 /**
  * Children aged 0-17 in the council's area, for rates per 10,000: one
  * number, or a number per calendar year (`2020: 56000`). Absent: the rates
  * are not computable.
  */
-const populationSection = z
-  .union([
-    children,
-    z.record(
-      z.string().regex(/^\d{4}$/, { message: 'a year is written as four digits (2021)' }),
-      children,
-    ),
-  ])
-  .nullish()
-  .transform((v) => (v === null || v === undefined ? undefined : populationFrom(v)));
+const populationSection = z.unknown().transform((v, ctx): Population | undefined => {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === 'object' && !Array.isArray(v)) {
+    const entries = Object.entries(v as Record<string, unknown>);
+    for (const [year, n] of entries) {
+      const problem = /^\d{4}$/.test(year) ? childrenProblem(n) : 'a year is written as four digits (2021)';
+      if (problem !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [year], message: problem });
+        return z.NEVER;
+      }
+    }
+    if (entries.length === 0) {
+      ctx.addIssue({ code: 'custom', message: 'give one number, or at least one year and its number' });
+      return z.NEVER;
+    }
+    return populationFrom(Object.fromEntries(entries) as Record<string, number>);
+  }
+  const problem = childrenProblem(v);
+  if (problem !== undefined) {
+    ctx.addIssue({ code: 'custom', message: `${problem} (or a number per year: { 2021: 56000 })` });
+    return z.NEVER;
+  }
+  return populationFrom(v as number);
+}).optional();
 
 type ConfigShape = { [S in MeasureSection as S['key']]: S['schema'] } & {
   calendar: typeof calendarSection;

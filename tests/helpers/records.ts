@@ -1,3 +1,4 @@
+import { populationFrom } from '../../src/measures/population.js';
 /**
  * Builders for measure tests: normalised records with defaults, an in-memory
  * `Records<R>`, a measure context on the real working-day calendar, and a
@@ -219,6 +220,10 @@ export interface ContextInput {
   asAt?: string;
   rules?: RulesInput;
   calendar?: CalendarInput;
+  /** Per extract, `mapping.<extract>.coverageFrom` as YYYY-MM-DD. */
+  coverageFrom?: Partial<Record<ExtractName, string>>;
+  /** The configuration's `population`: a number, or numbers by year. */
+  population?: number | Record<string, number>;
 }
 
 /** The default rules with some overridden, read exactly as the configuration file's sections are. */
@@ -244,6 +249,10 @@ export function context(input: ContextInput = {}): MeasureContext {
     asAt: day(input.asAt ?? DEFAULT_AS_AT),
     calendar: calendar(input.calendar),
     rules: rules(input.rules),
+    ...(input.coverageFrom === undefined
+      ? {}
+      : { coverageFrom: Object.fromEntries(Object.entries(input.coverageFrom).map(([name, iso]) => [name, day(iso)])) }),
+    ...(input.population === undefined ? {} : { population: populationFrom(input.population) }),
   };
 }
 
@@ -275,6 +284,10 @@ export interface RunResult {
   /** The tally per period when evaluated without an observer. */
   readonly unobserved: Record<string, PeriodCounts>;
   readonly observations: readonly Observation[];
+  /** Periods the measure said are not computable, by period id, with the reason. */
+  readonly notComputableIn: Record<string, string>;
+  /** For a rate per 10,000: the population in each period's denominator, by period id. */
+  readonly population: Record<string, number>;
 }
 
 function sortedExcluded(m: ReadonlyMap<string, number>): Record<string, number> {
@@ -295,14 +308,18 @@ export function run(measure: Measure, data: DataInput | MeasureData, options: Ru
   const observations: Observation[] = [];
   const evaluation = evaluate(measure, measureData, ctx, periods, (o) => observations.push(o));
   if (!evaluation.computable) {
-    return { computable: false, reason: evaluation.reason, periods: {}, observed: {}, unobserved: {}, observations };
+    return { computable: false, reason: evaluation.reason, periods: {}, observed: {}, unobserved: {}, observations, notComputableIn: {}, population: {} };
   }
   const silent = evaluate(measure, dataOf(data as DataInput), ctx, periods);
   const tallies: Record<string, PeriodCounts> = {};
   const unobserved: Record<string, PeriodCounts> = {};
   const observed: Record<string, PeriodCounts> = {};
+  const notComputableIn: Record<string, string> = {};
+  const population: Record<string, number> = {};
   periods.forEach((p, i) => {
     const t = evaluation.tallies[i]!;
+    if (t.notComputable !== null) notComputableIn[p.id] = t.notComputable;
+    if (t.population !== null) population[p.id] = t.population;
     tallies[p.id] = { numerator: t.numerator, denominator: t.denominator, excluded: sortedExcluded(t.excluded) };
     if (silent.computable) {
       const u = silent.tallies[i]!;
@@ -310,7 +327,8 @@ export function run(measure: Measure, data: DataInput | MeasureData, options: Ru
     }
     const excluded = new Map<string, number>();
     let numerator = 0;
-    let denominator = 0;
+    // The population (a rate's denominator) is no record's: it is added once, as the tally adds it.
+    let denominator = t.population ?? 0;
     for (const o of observations) {
       if (o.period?.id !== p.id) continue;
       numerator += o.numerator;
@@ -319,7 +337,7 @@ export function run(measure: Measure, data: DataInput | MeasureData, options: Ru
     }
     observed[p.id] = { numerator, denominator, excluded: sortedExcluded(excluded) };
   });
-  return { computable: true, reason: undefined, periods: tallies, observed, unobserved, observations };
+  return { computable: true, reason: undefined, periods: tallies, observed, unobserved, observations, notComputableIn, population };
 }
 
 /** The observations of one record (by line) in one period. */
