@@ -67,7 +67,8 @@ export interface WorklistInput {
  */
 export function workingDaysLeft(asAt: Day, due: Day, calendar: WorkingCalendar): number {
   if (due >= asAt) return calendar.workingDaysBetween(asAt, due);
-  return -calendar.workingDaysBetween(due, asAt);
+  // Never -0: an overdue item with no working day between (due Saturday, as-at Sunday) has 0 left.
+  return 0 - calendar.workingDaysBetween(due, asAt) || 0;
 }
 
 /** Plain string order (by UTF-16 code units): the same on every machine and locale. */
