@@ -146,7 +146,9 @@ export interface NextCoreGroup {
  * The next core group of every plan open on day `d` (started on or before
  * it; not ended, or ended after it: a plan that ends on `d` is closed), in
  * plan file order. Its previous meeting is the plan's latest held meeting
- * on or before `d`, placed as the measures place them. Plans begun before
+ * on or before `d`, placed as the measures place them. Of a child's plans
+ * open together, only the one a meeting after `d` would belong to is listed
+ * (the latest started; the SPEC section 3 tie-break). Plans begun before
  * the core groups extract's coverage are left out: their meetings are not
  * counted (coverage.ts), and their last meeting may be missing.
  */
@@ -161,10 +163,13 @@ export function nextCoreGroups(data: MeasureData, context: MeasureContext<CoreGr
     const date = meetings.get(row).meetingDate;
     if (date <= d && date > latest[plan]!) latest[plan] = date;
   }
+  const open = openIndex(plans);
   const result: NextCoreGroup[] = [];
   for (let row = 0; row < plans.length; row++) {
     const plan = plans.get(row);
     if (plan.startDate > d || (plan.endDate !== null && plan.endDate <= d)) continue;
+    // Of a child's plans open together, the next meeting will belong to the one a meeting after d is placed in.
+    if (open.openOn(plan.childId, d + 1) !== row) continue;
     if (historyBefore(context, 'core_groups', plan.startDate)) continue;
     const previous = latest[row] === NO_DAY ? null : latest[row]!;
     result.push({ plan, previous, due: coreGroupDue(plan.startDate, previous, context.rules, context.calendar) });
