@@ -40,9 +40,6 @@ export async function runDue(options: DueOptions, io: CliIo): Promise<number> {
     throw new CliError(`--format ${options.format}: choose one of ${Object.keys(WORKLIST_FORMATS).join(', ')}`);
   }
   if (options.format === 'xlsx' && options.out === undefined) throw new CliError('--format xlsx writes a binary file: give it a name with --out');
-  if (options.period !== undefined || options.from !== undefined || options.to !== undefined) {
-    throw new CliError('due lists what is open at the as-at date: give --as-at, not --period, --from or --to');
-  }
   const within = parseWithin(options.within);
   let kinds: WorklistKind[] | undefined;
   if (options.kind !== undefined) {
