@@ -12,6 +12,7 @@
  * Dates are yyyy-mm-dd; `by` is null, "team" or "worker" (items then come
  * team by team, or worker by worker, and in worklist order within each).
  */
+import { createHash } from 'node:crypto';
 import Table from 'cli-table3';
 import { formatDay, formatDayLong } from '../core/day.js';
 import { describeDuration, formatDuration } from '../core/duration.js';
@@ -141,6 +142,11 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .note { color: #555; }
 `;
 
+const STYLE_HASH = createHash('sha256').update(STYLE, 'utf8').digest('base64');
+
+/** Loads nothing from anywhere, runs nothing: only this document's own stylesheet applies (as the scorecard's HTML). */
+const CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; img-src 'none'; font-src 'none'; base-uri 'none'; form-action 'none'`;
+
 function itemRows(items: readonly WorklistItem[], overdue: boolean): Markup {
   return join(
     items.map(
@@ -175,7 +181,7 @@ ${itemTable(`Due by ${formatDayLong(list.windowEnd)}`, due, false)}
 </section>`;
 }
 
-/** One page per team (per worker with --by worker): counts per worker, then the overdue items, then those due. Print-ready on A4. */
+/** One page per team (per worker with --by worker); self-contained, no script, a Content-Security-Policy that loads nothing: counts per worker, then the overdue items, then those due. Print-ready on A4. */
 export function renderWorklistHtml(list: Worklist): string {
   const by: Grouping = list.by ?? 'team';
   const groups = groupItems(list.items, by);
@@ -187,6 +193,8 @@ export function renderWorklistHtml(list: Worklist): string {
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="robots" content="noindex">
 <title>Worklist at ${formatDayLong(list.asAt)}</title>
 <style>${trusted(STYLE)}</style>
 </head>

@@ -43,8 +43,9 @@ describe('the worklist as HTML', () => {
     expect(mash.indexOf('<td>C1</td>')).toBeLessThan(mash.indexOf('<td>C2</td>'));
     expect(mash.indexOf('Working days left')).toBeGreaterThan(mash.indexOf('Worker</th><th class="n">Overdue'));
   });
-  it('links to nothing', () => {
-    expect(page).not.toMatch(/<a\b|href=|src=/);
+  it('links to nothing, runs nothing and loads nothing', () => {
+    expect(page).not.toMatch(/<a\b|href=|src=|<script/);
+    expect(page).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[A-Za-z0-9+\/=]+';/);
   });
 });
 
