@@ -45,7 +45,7 @@ describe('the worklist as HTML', () => {
   });
   it('links to nothing, runs nothing and loads nothing', () => {
     expect(page).not.toMatch(/<a\b|href=|src=|<script/);
-    expect(page).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[A-Za-z0-9+\/=]+';/);
+    expect(page).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;sha256-[A-Za-z0-9+\/=]+&#39;;/);
   });
 });
 
