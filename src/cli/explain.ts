@@ -15,6 +15,16 @@ import { type CommonOptions, prepareRun } from './scorecard.js';
 /** The environment variable holding the pseudonymisation key. */
 export const PSEUDONYM_KEY_VARIABLE = 'CSC_KPI_PSEUDONYM_KEY';
 
+/** The pseudonymisation key from the environment, refused when absent or too short. */
+export function pseudonymKey(io: CliIo): string {
+  const secret = io.env[PSEUDONYM_KEY_VARIABLE];
+  if (!secret) throw new CliError(`--pseudonymise needs a secret key in the environment variable ${PSEUDONYM_KEY_VARIABLE}`);
+  if (secret.length < MIN_KEY_LENGTH) {
+    throw new CliError(`${PSEUDONYM_KEY_VARIABLE} is too short: use a random key of at least ${MIN_KEY_LENGTH} characters`);
+  }
+  return secret;
+}
+
 export interface ExplainOptions extends CommonOptions {
   readonly measure: string;
   readonly format: string;
@@ -30,14 +40,7 @@ export async function runExplain(options: ExplainOptions, io: CliIo): Promise<nu
   if (!Object.hasOwn(EXPLAIN_FORMATS, options.format)) {
     throw new CliError(`--format ${options.format}: choose one of ${Object.keys(EXPLAIN_FORMATS).join(', ')}`);
   }
-  let secret: string | undefined;
-  if (options.pseudonymise) {
-    secret = io.env[PSEUDONYM_KEY_VARIABLE];
-    if (!secret) throw new CliError(`--pseudonymise needs a secret key in the environment variable ${PSEUDONYM_KEY_VARIABLE}`);
-    if (secret.length < MIN_KEY_LENGTH) {
-      throw new CliError(`${PSEUDONYM_KEY_VARIABLE} is too short: use a random key of at least ${MIN_KEY_LENGTH} characters`);
-    }
-  }
+  const secret = options.pseudonymise ? pseudonymKey(io) : undefined;
   const run = await prepareRun(options, io);
   const files: Partial<Record<ExtractName, string>> = {};
   // A sheet is named with its workbook: annex-a.xlsx!List 4.

@@ -18,6 +18,9 @@ import { runVerify } from './verify.js';
 import { VALIDATION_FORMATS } from '../render/validation.js';
 import { runValidate } from './validate.js';
 import { runInit } from './init.js';
+import { WORKLIST_FORMATS } from '../render/worklist.js';
+import { WORKLIST_KIND_IDS } from '../report/worklist.js';
+import { runDue } from './due.js';
 import { generator } from './version.js';
 
 /** `--cp-plans` for cp_plans. */
@@ -161,6 +164,50 @@ Example:
             out: opts.out as string | undefined,
             all: opts.all === true,
             pseudonymise: opts.pseudonymise === true,
+          },
+          io,
+        ),
+      );
+    });
+  const due = program
+    .command('due')
+    .description('the worklist: every open item overdue or due within the window, by team or worker')
+    .addHelpText(
+      'after',
+      `
+Kinds: ${WORKLIST_KIND_IDS.join(', ')}.
+Each item's due date is the one its measure uses: an item overdue here counts as not met.
+The worklist carries child identifiers (personal data); --pseudonymise replaces them as explain does
+(key in CSC_KPI_PSEUDONYM_KEY).
+Exit status: 0 done; 1 usage, configuration or unreadable input;
+2 rows were rejected and --strict was given, or more than --max-rejected percent of an extract.
+Example:
+  csc-kpi due --data extracts/ --as-at 2021-05-10 --within 5wd --by team --format html --out worklist.html`,
+    );
+  addSourceOptions(due)
+    .option('--as-at <YYYY-MM-DD>', 'the date the extracts were taken (default: today)')
+    .option('--config <file>', 'rules, calendar and column mapping (YAML or JSON)')
+    .option('--within <duration>', 'list items due within this of the as-at date: 5wd (working days), 10d, 2w, 1m', '5wd')
+    .addOption(new Option('--by <group>', 'group the items by team or by worker').choices(['team', 'worker']))
+    .option('--kind <kinds>', `only these kinds, comma-separated (${WORKLIST_KIND_IDS.join(', ')})`)
+    .addOption(new Option('--format <format>', 'output format').choices(Object.keys(WORKLIST_FORMATS)).default('table'))
+    .option('--out <file>', 'write to this file (atomically) instead of stdout')
+    .option('--pseudonymise', 'replace child identifiers and record keys by keyed tokens', false)
+    .option('--strict', 'exit 2, writing nothing, when any row was rejected', false)
+    .option('--max-rejected <percent>', 'exit 2, writing nothing, when more than this share of any extract was rejected')
+    .action(async (opts: Record<string, unknown>) => {
+      setExit(
+        await runDue(
+          {
+            ...commonOf(opts),
+            within: opts.within as string,
+            by: opts.by as 'team' | 'worker' | undefined,
+            kind: opts.kind as string | undefined,
+            format: opts.format as string,
+            out: opts.out as string | undefined,
+            pseudonymise: opts.pseudonymise === true,
+            strict: opts.strict === true,
+            maxRejected: opts.maxRejected as string | undefined,
           },
           io,
         ),

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { WorkingCalendar } from '../core/calendar.js';
+import type { Day } from '../core/day.js';
+import type { Assessment } from '../normalise/extracts.js';
 import { iso } from './common.js';
 import { defineSettings, type RulesOf, setting } from './settings.js';
 import { type MeasureContext, type MeasureData, type NeededColumn, type Outcomes, need } from './types.js';
@@ -35,6 +38,28 @@ export function authorisedTitle(what: string, rules: AssessmentRules): string {
   return `${what} authorised within ${ASSESSMENT_WORKING_DAYS} working days${rules.assessmentClock === 'referral' ? ' of referral' : ''}`;
 }
 
+/** Where an assessment's 45 working days start: the column and its date (null when that column is blank). */
+export interface AssessmentClock {
+  readonly event: 'start_date' | 'referral_date';
+  readonly date: Day | null;
+}
+
+/** The clock start of an assessment under the rules: its start date, or its referral date when so configured. */
+export function assessmentClock(a: Pick<Assessment, 'startDate' | 'referralDate'>, rules: AssessmentRules): AssessmentClock {
+  return rules.assessmentClock === 'referral' ? { event: 'referral_date', date: a.referralDate } : { event: 'start_date', date: a.startDate };
+}
+
+/**
+ * The day an assessment must be authorised by: 45 working days after its
+ * clock start. Authorised on or before it is met, the same as
+ * `workingDaysBetween(clock, authorised_date) <= 45` (SPEC section 1).
+ * Shared by the measures of authorised assessments and the worklist.
+ * @example assessmentDue(Mon 4 Jan 2021, cal) //=> Mon 8 Mar 2021
+ */
+export function assessmentDue(clock: Day, calendar: WorkingCalendar): Day {
+  return calendar.addWorkingDays(clock, ASSESSMENT_WORKING_DAYS);
+}
+
 /**
  * Assessments authorised in the period, met when authorised within 45
  * working days of the clock start (the assessment's start date, or the
@@ -42,7 +67,6 @@ export function authorisedTitle(what: string, rules: AssessmentRules): string {
  */
 export function evaluateAuthorised(data: MeasureData, context: MeasureContext<AssessmentRules>, out: Outcomes, onlyNew: boolean): void {
   const { calendar, rules } = context;
-  const fromReferral = rules.assessmentClock === 'referral';
   out.from('assessments');
   for (const a of need(data, 'assessments')) {
     const ps = a.authorisedDate === null ? NO_PERIOD : out.periodsOf(a.authorisedDate);
@@ -53,7 +77,7 @@ export function evaluateAuthorised(data: MeasureData, context: MeasureContext<As
       }
       continue;
     }
-    const clock = fromReferral ? a.referralDate : a.startDate;
+    const clock = assessmentClock(a, rules).date;
     const workingDays = clock === null || clock > a.authorisedDate ? null : calendar.workingDaysBetween(clock, a.authorisedDate);
     const detail = out.observing
       ? {
@@ -69,7 +93,7 @@ export function evaluateAuthorised(data: MeasureData, context: MeasureContext<As
       if (onlyNew && a.kind !== 'new') out.exclude(p, a, a.kind === null ? 'kind-blank' : 'not-new', detail);
       else if (clock === null) out.exclude(p, a, 'no-referral-date', detail);
       else if (workingDays === null) out.exclude(p, a, 'referral-after-authorisation', detail);
-      else if (workingDays <= ASSESSMENT_WORKING_DAYS) out.met(p, a, detail);
+      else if (a.authorisedDate <= assessmentDue(clock, calendar)) out.met(p, a, detail);
       else out.notMet(p, a, detail);
     }
   }

@@ -1,4 +1,6 @@
-import { addDuration, describeDuration } from '../core/duration.js';
+import type { WorkingCalendar } from '../core/calendar.js';
+import type { Day } from '../core/day.js';
+import { addDuration, describeDuration, type Duration } from '../core/duration.js';
 import { iso } from './common.js';
 import { defineMeasure } from './define.js';
 import { defineSettings, durationSchema, setting } from './settings.js';
@@ -12,6 +14,16 @@ export const contactSettings = defineSettings({
   },
   rules: (values) => ({ contactTimescale: values.timescale }),
 });
+
+/**
+ * The day a contact must be decided by: its contact date plus the timescale
+ * (one working day by default), so a contact on Friday is due by Monday.
+ * Decided on or before it: met. Shared by contacts_1wd and the worklist.
+ * @example contactDeadline(Fri 29 Jan 2021, { contactTimescale: 1wd }, cal) //=> Mon 1 Feb 2021
+ */
+export function contactDeadline(contactDate: Day, rules: { readonly contactTimescale: Duration }, calendar: WorkingCalendar): Day {
+  return addDuration(contactDate, rules.contactTimescale, calendar);
+}
 
 /**
  * Contacts decided within the timescale (one working day by default).
@@ -43,7 +55,7 @@ export const contacts1wd = defineMeasure({
         if (out.observingSkipped) out.skip(-1, c, 'not-in-period', { contact_date: iso(c.contactDate) });
         continue;
       }
-      const deadline = addDuration(c.contactDate, rules.contactTimescale, calendar);
+      const deadline = contactDeadline(c.contactDate, rules, calendar);
       const detail = out.observing
         ? { contact_date: iso(c.contactDate), decision_date: iso(c.decisionDate), deadline: iso(deadline), as_at: iso(asAt) }
         : undefined;

@@ -15,6 +15,7 @@
  * interval (4 weeks by default). The previous meeting may lie in an earlier
  * period, or before the first period reported.
  */
+import type { WorkingCalendar } from '../core/calendar.js';
 import type { Day } from '../core/day.js';
 import { addDuration } from '../core/duration.js';
 import type { CoreGroup, CpPlan } from '../normalise/extracts.js';
@@ -36,6 +37,18 @@ export const coreGroupSettings = defineSettings({
 });
 
 export type CoreGroupRules = RulesOf<typeof coreGroupSettings>;
+
+/**
+ * When a plan's next core group is due: the plan's start plus the first
+ * interval when it has had none (10 working days by default), else the
+ * previous meeting plus the later interval (4 weeks by default). Shared by
+ * the core-group measures and the worklist.
+ * @example coreGroupDue(Mon 4 Jan 2021, null, rules, cal) //=> Mon 18 Jan 2021
+ * @example coreGroupDue(Mon 4 Jan 2021, Fri 15 Jan 2021, rules, cal) //=> Fri 12 Feb 2021
+ */
+export function coreGroupDue(planStart: Day, previous: Day | null, rules: CoreGroupRules, calendar: WorkingCalendar): Day {
+  return previous === null ? addDuration(planStart, rules.coreGroupFirst, calendar) : addDuration(previous, rules.coreGroupEvery, calendar);
+}
 
 export interface PlacedMeeting {
   readonly meeting: CoreGroup;
@@ -114,12 +127,54 @@ export function scheduleCoreGroups(data: MeasureData, context: MeasureContext<Co
     sequence++;
     schedule.sequence[row] = sequence;
     schedule.previous[row] = previous;
-    schedule.due[row] =
-      previous === NO_DAY ? addDuration(plans.starts[plan]!, rules.coreGroupFirst, calendar) : addDuration(previous, rules.coreGroupEvery, calendar);
+    schedule.due[row] = coreGroupDue(plans.starts[plan]!, previous === NO_DAY ? null : previous, rules, calendar);
     previous = dates[row]!;
   }
   byContext.set(context, schedule);
   return schedule;
+}
+
+/** The next core group of a plan open on a day. */
+export interface NextCoreGroup {
+  readonly plan: CpPlan;
+  /** The plan's latest held meeting on or before the day, or null when it has had none. */
+  readonly previous: Day | null;
+  readonly due: Day;
+}
+
+/**
+ * The next core group of every plan open on day `d` (started on or before
+ * it; not ended, or ended after it: a plan that ends on `d` is closed), in
+ * plan file order. Its previous meeting is the plan's latest held meeting
+ * on or before `d`, placed as the measures place them. Of a child's plans
+ * open together, only the one a meeting after `d` would belong to is listed
+ * (the latest started; the SPEC section 3 tie-break). Plans begun before
+ * the core groups extract's coverage are left out: their meetings are not
+ * counted (coverage.ts), and their last meeting may be missing.
+ */
+export function nextCoreGroups(data: MeasureData, context: MeasureContext<CoreGroupRules>, d: Day): NextCoreGroup[] {
+  const schedule = scheduleCoreGroups(data, context);
+  const meetings = need(data, 'core_groups');
+  const plans = need(data, 'cp_plans');
+  const latest = new Int32Array(plans.length).fill(NO_DAY);
+  for (let row = 0; row < meetings.length; row++) {
+    const plan = schedule.plan[row]!;
+    if (plan < 0) continue;
+    const date = meetings.get(row).meetingDate;
+    if (date <= d && date > latest[plan]!) latest[plan] = date;
+  }
+  const open = openIndex(plans);
+  const result: NextCoreGroup[] = [];
+  for (let row = 0; row < plans.length; row++) {
+    const plan = plans.get(row);
+    if (plan.startDate > d || (plan.endDate !== null && plan.endDate <= d)) continue;
+    // Of a child's plans open together, the next meeting will belong to the one a meeting after d is placed in.
+    if (open.openOn(plan.childId, d + 1) !== row) continue;
+    if (historyBefore(context, 'core_groups', plan.startDate)) continue;
+    const previous = latest[row] === NO_DAY ? null : latest[row]!;
+    result.push({ plan, previous, due: coreGroupDue(plan.startDate, previous, context.rules, context.calendar) });
+  }
+  return result;
 }
 
 /** A meeting with its plan and due date, for one row of the schedule. */

@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import type { WorkingCalendar } from '../core/calendar.js';
+import type { Day } from '../core/day.js';
+import type { Case } from '../normalise/extracts.js';
 import { addDuration, type Duration, describeDuration } from '../core/duration.js';
 import { CASE_DATES, iso, openAt } from './common.js';
 import { defineMeasure } from './define.js';
-import { childOf, daysByChild, lastAtOrBefore } from './indexes.js';
+import { type ChildDays, childOf, daysByChild, lastAtOrBefore } from './indexes.js';
 import { defineSettings, durationSchema, type RulesOf, setting } from './settings.js';
-import { type NeededColumn, need } from './types.js';
+import { type MeasureData, type NeededColumn, need } from './types.js';
 
 /** The `supervision:` section of the configuration. */
 export const supervisionSettings = defineSettings({
@@ -23,6 +26,41 @@ export const supervisionSettings = defineSettings({
     supervisionByCaseType: new Map(Object.entries(values.byCaseType).map(([type, d]) => [type.trim().toUpperCase(), d])) as ReadonlyMap<string, Duration>,
   }),
 });
+
+export type SupervisionRules = RulesOf<typeof supervisionSettings>;
+
+/** A case's supervision due date at a day, with what it is counted from. */
+export interface SupervisionDue {
+  /** The latest supervision of the child from the case start up to the day, or null when there has been none. */
+  readonly last: Day | null;
+  /** The interval for the case type (the default when the type has none of its own). */
+  readonly interval: Duration;
+  readonly due: Day;
+}
+
+/** Each child's supervision dates, sorted (memoised on the records). */
+export function supervisionDays(data: MeasureData): ChildDays {
+  return daysByChild(need(data, 'supervisions'), 'supervisionDate');
+}
+
+/**
+ * When a case's next supervision is due, seen at day `s`: (the child's
+ * latest supervision date between the case start and `s`, else the case
+ * start) plus the interval for the case type (1 month by default). The case
+ * is within timescale at `s` when `s <= due`. Shared by supervision_in_time
+ * and the worklist.
+ * @example supervisionDue(case started 4 Jan 2021, supervised 1 Feb 2021, at 10 Mar 2021, ...) //=> { last: 1 Feb 2021, due: 1 Mar 2021 }
+ */
+export function supervisionDue(c: Pick<Case, 'childId' | 'startDate' | 'caseType'>, supervisions: ChildDays, s: Day, rules: SupervisionRules, calendar: WorkingCalendar): SupervisionDue {
+  const { children, days: dates } = supervisions;
+  const interval: Duration = (c.caseType !== null && rules.supervisionByCaseType.get(c.caseType)) || rules.supervisionInterval;
+  const k = childOf(children, c.childId);
+  const from = k === undefined ? 0 : children.start[k]!;
+  const to = k === undefined ? 0 : children.start[k + 1]!;
+  const i = lastAtOrBefore(dates, from, to, s);
+  const last = i >= from && dates[i]! >= c.startDate ? dates[i]! : null;
+  return { last, interval, due: addDuration(last ?? c.startDate, interval, calendar) };
+}
 
 /** The case type is needed only when some case type has an interval of its own. */
 const CASE_TYPE_INTERVALS: NeededColumn<RulesOf<typeof supervisionSettings>, 'case_type'> = {
@@ -53,22 +91,14 @@ export const supervisionInTime = defineMeasure({
     text: 'Cases open at S. The last supervision is the latest supervision date of the child from the case start up to S. The case is due (last supervision, or the case start if there has been none) plus one calendar month (configurable per case type). Met if S is on or before that due date.',
   },
   evaluate(data, { calendar, rules }, out) {
-    // Each child's supervision dates, sorted.
-    const { children, days: dates } = daysByChild(need(data, 'supervisions'), 'supervisionDate');
-
+    const supervisions = supervisionDays(data);
     out.from('cases');
     for (const c of need(data, 'cases')) {
       const { startDate: start, endDate: end, caseType } = c;
-      const interval: Duration = (caseType !== null && rules.supervisionByCaseType.get(caseType)) || rules.supervisionInterval;
-      const k = childOf(children, c.childId);
-      const from = k === undefined ? 0 : children.start[k]!;
-      const to = k === undefined ? 0 : children.start[k + 1]!;
       out.periods.forEach((period, p) => {
         const s = period.snapshot;
         if (!openAt(out, p, c, start, end, s, CASE_DATES)) return;
-        const i = lastAtOrBefore(dates, from, to, s);
-        const last = i >= from && dates[i]! >= start ? dates[i]! : null;
-        const due = addDuration(last ?? start, interval, calendar);
+        const { last, interval, due } = supervisionDue(c, supervisions, s, rules, calendar);
         const detail = out.observing
           ? {
               case_type: caseType,

@@ -47,6 +47,11 @@ function outputs(dir: string, env: Record<string, string>, tag: string): Record<
   const explain = spawnCli(['explain', 'core_groups_in_time', '--period', '2021-01', '--data', dir, '--as-at', '2021-05-10', '--format', 'json', '--all'], env);
   expect(explain.code).toBe(0);
   out.explain = explain.stdout.split(dir).join('<data>');
+  for (const format of ['json', 'html']) {
+    const due = spawnCli(['due', '--data', dir, '--as-at', '2021-05-10', '--within', '10wd', '--by', 'team', '--format', format], env);
+    expect(due.code, due.stderr).toBe(0);
+    out[`due.${format}`] = due.stdout;
+  }
   const validate = spawnCli(['validate', '--data', dir, '--as-at', '2021-05-10', '--format', 'json'], env);
   out.validate = validate.stdout.split(dir).join('<data>');
   return out;
