@@ -105,9 +105,24 @@ const populationSection = z
   .nullish()
   .transform((v) => (v === null || v === undefined ? undefined : populationFrom(v)));
 
+/**
+ * How quarters and years are cut: the month a financial year starts in
+ * (1-12; 4, April, by default: the DfE's year). Absent: the default.
+ */
+const periodsSection = z
+  .strictObject({
+    yearStart: z.number({ error: 'must be a month number from 1 to 12' }).int('must be a whole month number from 1 to 12').min(1, 'must be a month number from 1 to 12').max(12, 'must be a month number from 1 to 12').optional(),
+  })
+  .nullish()
+  .transform((v) => v ?? undefined);
+
+/** The first month of the financial year when the configuration names none: April. */
+export const DEFAULT_YEAR_START = 4;
+
 type ConfigShape = { [S in MeasureSection as S['key']]: S['schema'] } & {
   calendar: typeof calendarSection;
   population: typeof populationSection;
+  periods: typeof periodsSection;
   placeholders: typeof placeholdersSection;
   mapping: typeof mappingSection;
 };
@@ -131,6 +146,7 @@ function configShape(): ConfigShape {
   }
   shape.calendar ??= calendarSection;
   shape.population = populationSection;
+  shape.periods = periodsSection;
   shape.placeholders = placeholdersSection;
   shape.mapping = mappingSection;
   return shape as ConfigShape;
@@ -168,6 +184,11 @@ export function rulesOf(config: Config): Rules {
 /** The child population for rates per 10,000, if the configuration gives one. */
 export function populationOf(config: Config): Population | undefined {
   return config.population;
+}
+
+/** The month (1-12) a financial year starts in, for quarters and years. */
+export function yearStartOf(config: Config): number {
+  return config.periods?.yearStart ?? DEFAULT_YEAR_START;
 }
 
 /** Per extract, the first day it holds records for (`mapping.<extract>.coverageFrom`). */

@@ -32,7 +32,6 @@
  */
 import { createHash } from 'node:crypto';
 import { formatDayLong } from '../core/day.js';
-import { formatMonthLong } from '../core/period.js';
 import { NO_GROUP } from '../measures/types.js';
 import { UNITS } from '../measures/units.js';
 import { inputPlace, type InputSummary, type Scorecard, type ScorecardCell, type ScorecardRow } from '../report/scorecard.js';
@@ -44,6 +43,7 @@ import {
   directionText,
   gapText,
   monthText,
+  PERIODS_WORD,
   noRatingText,
   partialNote,
   RAG_MEANING,
@@ -243,14 +243,14 @@ function header(report: Scorecard, serviceRows: readonly ScorecardRow[]): Markup
   const first = report.periods[0];
   const last = report.periods[report.periods.length - 1];
   const months =
-    first && last ? (first.id === last.id ? formatMonthLong(first.month) : `${formatMonthLong(first.month)} to ${formatMonthLong(last.month)}`) : 'none';
+    first && last ? (first.id === last.id ? first.label : `${first.label} to ${last.label}`) : 'none';
   const withTarget = serviceRows.filter((r) => r.cells.some((c) => c.target !== null)).length;
   return html`<header class="report-header">
 <p class="eyebrow">Performance scorecard</p>
 <h1>${report.title ?? DEFAULT_TITLE}</h1>
 <dl class="facts">
 <dt>As at</dt><dd>${formatDayLong(report.asAt)}</dd>
-<dt>Months</dt><dd>${months} (${formatCount(report.periods.length)})</dd>
+<dt>${PERIODS_WORD[first?.kind ?? 'month']}</dt><dd>${months} (${formatCount(report.periods.length)})</dd>
 <dt>Measures</dt><dd>${formatCount(serviceRows.length)}, of which ${formatCount(withTarget)} with a target</dd>
 ${report.by === null ? '' : html`<dt>Breakdown</dt><dd>by ${report.by}</dd>`}
 <dt>Working days</dt><dd>${report.calendar}</dd>
@@ -267,7 +267,7 @@ function headline(report: Scorecard, serviceRows: readonly ScorecardRow[]): Mark
   const period = report.periods[index];
   if (!period) return html`<p>No months in the report.</p>`;
   const previous = report.periods[index - 1];
-  const month = formatMonthLong(period.month);
+  const month = period.label;
   const rags: Record<Rag, number> = { green: 0, amber: 0, red: 0, none: 0 };
   const travels = { improving: 0, worsening: 0, same: 0, changed: 0, none: 0 };
   const lines = serviceRows.map((row) => {
@@ -290,7 +290,7 @@ function headline(report: Scorecard, serviceRows: readonly ScorecardRow[]): Mark
 <td>${travelMarkup(row, t)}</td>
 </tr>`;
   });
-  const since = previous ? `Since ${formatMonthLong(previous.month)}` : 'Since the month before';
+  const since = previous ? `Since ${previous.label}` : `Since the ${period.kind} before`;
   return html`<section class="headline-block" aria-labelledby="headline-title">
 <h2 id="headline-title">Headline: ${month}${period.partial ? '*' : ''}</h2>
 ${period.partial ? html`<p class="note">* ${month} is a ${partialNote(period)}.</p>` : ''}
@@ -393,7 +393,7 @@ function breakdown(report: Scorecard, service: ScorecardRow, groups: readonly Sc
     const line = (row: ScorecardRow, name: string, cls: string) =>
       html`<tr${cls ? html` class="${cls}"` : ''}><th scope="row">${name}</th>${part.map((i) => breakdownCell(row, row.cells[i]!))}</tr>`;
     return html`<table class="breakdown-table">
-<caption class="${all.length > 1 ? '' : 'visually-hidden'}">${service.title} by ${by}, ${formatMonthLong(first.period.month)} to ${formatMonthLong(last.period.month)}</caption>
+<caption class="${all.length > 1 ? '' : 'visually-hidden'}">${service.title} by ${by}, ${first.period.label} to ${last.period.label}</caption>
 <thead><tr><th scope="col" class="group">${by === 'team' ? 'Team' : 'Worker'}</th>${head}</tr></thead>
 <tbody>
 ${line(service, 'Whole service', 'service')}
@@ -482,7 +482,7 @@ export function renderHtml(report: Scorecard): string {
 ${header(report, serviceRows)}
 <main>
 ${headline(report, serviceRows)}
-<h2 id="measures-title">Measures month by month</h2>
+<h2 id="measures-title">Measures ${report.periods[0]?.kind ?? 'month'} by ${report.periods[0]?.kind ?? 'month'}</h2>
 ${join(serviceRows.map((row) => measureSection(report, row, groupsOf(row))), '\n')}
 ${about(report)}
 </main>

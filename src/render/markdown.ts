@@ -14,7 +14,6 @@
  * can neither break a table nor turn into markup, links or HTML.
  */
 import { formatDayLong } from '../core/day.js';
-import { formatMonthLong } from '../core/period.js';
 import { inputPlace, type Scorecard, type ScorecardCell, type ScorecardRow } from '../report/scorecard.js';
 import type { Rag } from '../report/targets.js';
 import { capitalised, countsText, directionText, gap, noBreakdownText, unitSuffix, valueText } from './figure-text.js';
@@ -63,7 +62,7 @@ function monthTable(row: ScorecardRow): string[] {
   for (const cell of row.cells) {
     lines.push(
       tableLine([
-        formatMonthLong(cell.period.month) + (cell.period.partial ? ' \\*' : ''),
+        cell.period.label + (cell.period.partial ? ' \\*' : ''),
         countsText(cell) ?? '—',
         valueText(row, cell) ?? '—',
         cell.target === null ? '' : oneDecimal(cell.target) + unitSuffix(row.unit),

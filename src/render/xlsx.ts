@@ -28,7 +28,7 @@
 import ExcelJS from 'exceljs';
 import type { Alignment, Borders, Cell, Fill, Font, Worksheet } from 'exceljs';
 import { formatDay, formatDayLong } from '../core/day.js';
-import { formatMonthLong, type Period } from '../core/period.js';
+import type { Period } from '../core/period.js';
 import { UNITS } from '../measures/units.js';
 import { inputPlace, type Scorecard, type ScorecardCell, type ScorecardRow } from '../report/scorecard.js';
 import type { Rag } from '../report/targets.js';
@@ -135,7 +135,7 @@ function widthFor(texts: readonly string[], min: number, max: number): number {
 }
 
 function monthLabel(period: Period): string {
-  return formatMonthLong(period.month) + (period.partial ? ' *' : '');
+  return period.label + (period.partial ? ' *' : '');
 }
 
 function comparatorsText(row: ScorecardRow): string {
