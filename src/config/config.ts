@@ -109,15 +109,17 @@ const populationSection = z
  * How quarters and years are cut: the month a financial year starts in
  * (1-12; 4, April, by default: the DfE's year). Absent: the default.
  */
-const periodsSection = z
-  .strictObject({
-    yearStart: z.number({ error: 'must be a month number from 1 to 12' }).int('must be a whole month number from 1 to 12').min(1, 'must be a month number from 1 to 12').max(12, 'must be a month number from 1 to 12').optional(),
-  })
-  .nullish()
-  .transform((v) => v ?? undefined);
+const monthNumber = 'must be a month number from 1 to 12';
+const periodsSection = section(
+  z
+    .strictObject({
+      yearStart: section(z.number({ error: monthNumber }).int(monthNumber).min(1, monthNumber).max(12, monthNumber).prefault(4)),
+    })
+    .prefault({}),
+);
 
 /** The first month of the financial year when the configuration names none: April. */
-export const DEFAULT_YEAR_START = 4;
+export const DEFAULT_YEAR_START: number = 4;
 
 type ConfigShape = { [S in MeasureSection as S['key']]: S['schema'] } & {
   calendar: typeof calendarSection;
@@ -188,7 +190,7 @@ export function populationOf(config: Config): Population | undefined {
 
 /** The month (1-12) a financial year starts in, for quarters and years. */
 export function yearStartOf(config: Config): number {
-  return config.periods?.yearStart ?? DEFAULT_YEAR_START;
+  return config.periods.yearStart;
 }
 
 /** Per extract, the first day it holds records for (`mapping.<extract>.coverageFrom`). */
