@@ -278,8 +278,9 @@ function headline(report: Scorecard, serviceRows: readonly ScorecardRow[]): Mark
     travels[t.kind] += 1;
     const comparators = row.comparators.length ? html`<span class="comparators">${comparatorsText(row)}</span>` : '';
     const title = html`<th scope="row"><a href="#${anchorOf(row)}">${row.title}</a><span class="sub">${directionText(row.measure.direction)}</span>${comparators}</th>`;
-    if (row.notComputable !== null) {
-      return html`<tr>${title}<td colspan="5" class="not-computable-text">Not computable: ${row.notComputable}</td></tr>`;
+    const reason = row.notComputable ?? cell.notComputable;
+    if (reason !== null) {
+      return html`<tr>${title}<td colspan="5" class="not-computable-text">Not computable: ${reason}</td></tr>`;
     }
     const value = valueText(row, cell);
     return html`<tr>${title}
@@ -331,7 +332,7 @@ function figuresTable(row: ScorecardRow): Markup {
     return html`<tr${cell.period.partial ? html` class="partial"` : ''}>
 <th scope="row">${monthText(cell)}</th>
 <td class="num">${countsText(cell) ?? '—'}</td>
-<td class="num">${value === null ? html`<span class="dim">—</span>` : html`<strong>${value}</strong>`}</td>
+<td class="num">${cell.notComputable !== null ? html`<span class="not-computable-text" title="${cell.notComputable}">Not computable: ${cell.notComputable}</span>` : value === null ? html`<span class="dim">—</span>` : html`<strong>${value}</strong>`}</td>
 <td class="num">${cell.target === null ? html`<span class="dim">—</span>` : amountText(row.unit, cell.target)}</td>
 <td>${cell.rag === 'none' ? html`<span class="dim">–</span>` : ragBadge(cell.rag)}</td>
 ${hasExclusions ? html`<td class="num"${leftOutTitle ? html` title="${leftOutTitle}"` : ''}>${leftOut ? formatCount(leftOut) : ''}</td>` : ''}
@@ -358,6 +359,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 function breakdownCell(row: ScorecardRow, cell: ScorecardCell): Markup {
   const value = valueText(row, cell);
+  if (cell.notComputable !== null) return html`<td class="num not-computable-text" title="Not computable: ${cell.notComputable}">not computable</td>`;
   if (value === null) return html`<td class="num dim">—${cell.denominator === 0 ? html`<span class="sub">none</span>` : ''}</td>`;
   const shown = UNITS[row.unit].breakdownCounts.show;
   const counts =

@@ -47,6 +47,7 @@ function gapText(row: ScorecardRow, cell: ScorecardCell): string {
 
 function notesText(row: ScorecardRow, cell: ScorecardCell): string {
   if (row.notComputable) return `not computable: ${escapeMarkdown(row.notComputable)}`;
+  if (cell.notComputable) return `not computable: ${escapeMarkdown(cell.notComputable)}`;
   return cell.excluded.map(([reason, n]) => `${formatCount(n)} ${escapeMarkdown(reason)}`).join(', ');
 }
 
@@ -64,7 +65,7 @@ function monthTable(row: ScorecardRow): string[] {
       tableLine([
         cell.period.label + (cell.period.partial ? ' \\*' : ''),
         countsText(cell) ?? '—',
-        valueText(row, cell) ?? '—',
+        cell.notComputable ? 'not computable' : (valueText(row, cell) ?? '—'),
         cell.target === null ? '' : oneDecimal(cell.target) + unitSuffix(row.unit),
         gapText(row, cell),
         RAG_TEXT[cell.rag],

@@ -28,6 +28,7 @@ function gapText(row: ScorecardRow, cell: ScorecardCell): string {
 
 function notesText(row: ScorecardRow, cell: ScorecardCell): string {
   if (row.notComputable) return `not computable: ${row.notComputable}`;
+  if (cell.notComputable) return `not computable: ${cell.notComputable}`;
   return cell.excluded.map(([reason, n]) => `${formatCount(n)} ${reason}`).join(', ');
 }
 
@@ -63,7 +64,7 @@ export function renderTable(report: Scorecard, options: TableOptions): string {
       table.push([
         monthText(cell),
         countsText(cell) ?? '—',
-        valueText(row, cell) ?? '—',
+        cell.notComputable ? 'not computable' : (valueText(row, cell) ?? '—'),
         cell.target === null ? '' : oneDecimal(cell.target) + unitSuffix(row.unit),
         gapText(row, cell),
         ragText(cell.rag, options.colour),

@@ -144,6 +144,7 @@ function comparatorsText(row: ScorecardRow): string {
 
 function notesOf(row: ScorecardRow, cell: ScorecardCell): string {
   if (row.notComputable) return `not computable: ${row.notComputable}`;
+  if (cell.notComputable) return `not computable: ${cell.notComputable}`;
   return cell.excluded.map(([reason, n]) => `${formatCount(n)} ${reason}`).join('; ');
 }
 
@@ -202,7 +203,8 @@ function addScorecardSheet(wb: ExcelJS.Workbook, report: Scorecard): void {
   let r = headerRow + 1;
   for (const row of report.rows) {
     const groupText = row.group ?? WHOLE_SERVICE;
-    const notes = row.notComputable ? `not computable: ${row.notComputable}` : (noBreakdownText(report, row) ?? '');
+    const cellReasons = [...new Set(row.cells.flatMap((c) => (c.notComputable === null ? [] : [`${c.period.id} not computable: ${c.notComputable}`])))];
+    const notes = row.notComputable ? `not computable: ${row.notComputable}` : ([...cellReasons, noBreakdownText(report, row) ?? ''].filter(Boolean).join('; '));
     const comparators = comparatorsText(row);
     groupTexts.push(groupText);
     comparatorTexts.push(comparators);
@@ -218,6 +220,10 @@ function addScorecardSheet(wb: ExcelJS.Workbook, report: Scorecard): void {
         const col = firstMonthCol + m;
         switch (line) {
           case 'Value': {
+            if (cell.notComputable !== null) {
+              put(ws, r, col, 'not computable', { ...edge, font: { italic: true } });
+              break;
+            }
             const fill = ragFill(cell.rag);
             put(ws, r, col, cell.value, { ...edge, numFmt: UNITS[row.unit].numberFormat, ...(fill === undefined ? {} : { fill }) });
             break;
@@ -298,7 +304,7 @@ function addMeasureSheet(wb: ExcelJS.Workbook, report: Scorecard, name: string, 
       put(ws, r, c++, dateOf(cell.period.snapshot), { ...edge, numFmt: DATE_FORMAT });
       put(ws, r, c++, cell.numerator, { ...edge, numFmt: COUNT_FORMAT });
       put(ws, r, c++, cell.denominator, { ...edge, numFmt: COUNT_FORMAT });
-      put(ws, r, c++, cell.value, { ...edge, numFmt: UNITS[row.unit].numberFormat, ...(fill === undefined ? {} : { fill }) });
+      put(ws, r, c++, cell.notComputable === null ? cell.value : 'not computable', { ...edge, numFmt: UNITS[row.unit].numberFormat, ...(fill === undefined ? {} : { fill }) });
       put(ws, r, c++, cell.target, { ...edge, numFmt: UNITS[row.unit].numberFormat });
       put(ws, r, c++, gapOf(cell), { ...edge, numFmt: GAP_FORMAT });
       put(ws, r, c++, RAG_WORD[cell.rag] || null, ragStyle(cell.rag, edge.border));
