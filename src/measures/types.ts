@@ -266,6 +266,15 @@ export class Outcomes {
     this.count(p, record, 'met', null, numerator, denominator, detail, owner);
   }
 
+  /**
+   * A record counted with a weight (a full-time equivalent): met adds
+   * `numerator` and `denominator`, not met only `denominator`, and an
+   * explanation shows which it was.
+   */
+  weighed(p: number, record: Counted, status: 'met' | 'not-met', numerator: number, denominator: number, detail?: Detail, owner?: Owner): void {
+    this.count(p, record, status, null, numerator, denominator, detail, owner);
+  }
+
   exclude(p: number, record: Counted, reason: string, detail?: Detail, owner?: Owner): void {
     this.count(p, record, 'excluded', reason, 0, 0, detail, owner);
   }

@@ -23,7 +23,7 @@ import type { RecordTypes, ExtractName } from './extracts.js';
 export type { Cell } from './define.js';
 
 function columnFor(field: FieldDef): Column {
-  if (field.type === 'date' || field.type === 'flag') return new IntColumn();
+  if (field.type === 'date' || field.type === 'flag' || field.type === 'number') return new IntColumn();
   if (field.distinct) return new ArenaColumn();
   return new DictColumn();
 }
@@ -242,7 +242,12 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
               const v = column.get(this.row);
               return v === null ? null : v === 1;
             }
-          : function (this: View) {
+          : field.type === 'number'
+            ? function (this: View) {
+                const v = column.get(this.row);
+                return v === null ? null : (v as number) / 1000;
+              }
+            : function (this: View) {
               return column.get(this.row);
             };
       Object.defineProperty(View.prototype, field.prop, { get, enumerable: true, configurable: false });
