@@ -119,7 +119,8 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
 
   private sameKey(row: number, cells: readonly Cell[]): boolean {
     const id = cells[this.keyPos];
-    const stored = this.columns[this.keyPos]!.get(row);
+    // An extract keyed by its composite only has no key column (keyPos -1).
+    const stored = this.keyPos < 0 ? null : this.columns[this.keyPos]!.get(row);
     if (typeof id === 'string' || stored !== null) return sameValue(stored, id);
     for (const pos of this.compositePos) if (!sameValue(this.columns[pos]!.get(row), cells[pos])) return false;
     return true;
