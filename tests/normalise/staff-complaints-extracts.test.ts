@@ -73,4 +73,9 @@ describe('the complaints extract', () => {
       ['C2', null, '2', true],
     ]);
   });
+
+  it('reads a complaint as stage 1 and not extended when the file has no stage or extended column', async () => {
+    const x = await load('complaints', 'complaint_id,received_date,response_date\nC1,2021-01-04,2021-01-20\n');
+    expect([...x.records].map((r) => [r.stage, r.extended])).toEqual([['1', null]]);
+  });
 });
