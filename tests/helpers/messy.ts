@@ -130,12 +130,12 @@ function workforce(seed: number, n: number, children: readonly string[], teams: 
     const received = int(dayFromYmd(2020, 1, 1), last);
     const response = random() < 0.85 ? received + int(0, 40) : null;
     complaints.push(
-      `CP${i},${random() < 0.8 ? pick(children) : ''},${formatDay(received)},${response === null || response > last ? '' : formatDay(response)},${pick(['1', '1', '1', '', '2', '3'])},${pick(['Y', 'N', ''])},${pick(teams)}`,
+      `CP${i},${random() < 0.8 ? pick(children) : ''},${formatDay(received)},${response === null || response > last ? '' : formatDay(response)},${pick(['1', '1', '1', '', '2', '3'])},${pick(['Y', 'N', ''])},${pick(teams)},${pick(['SW01', 'SW02', 'SW03', ''])}`,
     );
   }
   const lines = (header: string, rows: readonly string[], bad: readonly string[]) => `${header}\n${[...rows, ...bad].join('\n')}\n`;
   return {
     'staff.csv': lines('staff_id,start_date,end_date,contract,role,team,fte', staff, ['ST900,2021-02-01,2021-01-01,permanent,Social Worker,North,1', 'ST901,2020-01-01,,permanent,Social Worker,North,full']),
-    'complaints.csv': lines('complaint_id,child_id,received_date,response_date,stage,extended,team', complaints, ['CP9001,,2021-01-10,2021-01-04,1,N,North', 'CP9002,,2021-01-10,,4,N,North']),
+    'complaints.csv': lines('complaint_id,child_id,received_date,response_date,stage,extended,team,worker', complaints, ['CP9001,,2021-01-10,2021-01-04,1,N,North,SW01', 'CP9002,,2021-01-10,,4,N,North,SW01']),
   };
 }
