@@ -38,11 +38,13 @@ import { inputPlace, type InputSummary, type Scorecard, type ScorecardCell, type
 import type { Rag } from '../report/targets.js';
 import {
   amountText,
+  capitalised,
   countsText,
   differenceUnit,
   directionText,
   gapText,
   monthText,
+  PERIODICAL,
   PERIODS_WORD,
   noRatingText,
   partialNote,
@@ -239,6 +241,12 @@ function comparatorsText(row: ScorecardRow): string {
   return row.comparators.map(([label, v]) => `${label} ${amountText(row.unit, v)}`).join(' · ');
 }
 
+/** What one period of the report is, in words: "calendar month", "financial quarter", "financial year". */
+function periodWords(report: Scorecard): string {
+  const kind = report.periods[0]?.kind ?? 'month';
+  return kind === 'month' ? 'calendar month' : `financial ${kind}`;
+}
+
 function header(report: Scorecard, serviceRows: readonly ScorecardRow[]): Markup {
   const first = report.periods[0];
   const last = report.periods[report.periods.length - 1];
@@ -339,8 +347,8 @@ ${hasExclusions ? html`<td class="num"${leftOutTitle ? html` title="${leftOutTit
 </tr>`;
   });
   return html`<table class="figures">
-<caption>Monthly figures<span class="sub">${unitLabel(row.unit)}; the same figures as the chart</span></caption>
-<thead><tr><th scope="col">Month</th><th scope="col" class="num">Num. / den.</th><th scope="col" class="num">Value</th><th scope="col" class="num">Target</th><th scope="col">RAG</th>${hasExclusions ? html`<th scope="col" class="num">Left out</th>` : ''}</tr></thead>
+<caption>${PERIODICAL[row.cells[0]?.period.kind ?? 'month']} figures<span class="sub">${unitLabel(row.unit)}; the same figures as the chart</span></caption>
+<thead><tr><th scope="col">${capitalised(row.cells[0]?.period.kind ?? 'month')}</th><th scope="col" class="num">Num. / den.</th><th scope="col" class="num">Value</th><th scope="col" class="num">Target</th><th scope="col">RAG</th>${hasExclusions ? html`<th scope="col" class="num">Left out</th>` : ''}</tr></thead>
 <tbody>
 ${lines}
 </tbody>
@@ -457,7 +465,7 @@ ${inputs.map(
 function about(report: Scorecard): Markup {
   return html`<section class="about" aria-labelledby="about-title">
 <h2 id="about-title">About these figures</h2>
-<p>Each measure is a ratio for a calendar month: value = numerator ÷ denominator (× 100 for a percentage). Measures of cases open at a date use the last day of the month, or the as-at date for a month in progress. Records left out of a count are listed beside each chart.</p>
+<p>Each measure is a ratio for a ${periodWords(report)}: value = numerator ÷ denominator (× 100 for a percentage). Measures of cases open at a date use the last day of the ${report.periods[0]?.kind ?? 'month'}, or the as-at date for a ${report.periods[0]?.kind ?? 'month'} in progress. Records left out of a count are listed beside each chart.</p>
 <p>Values are rounded to one decimal for display; the RAG rating compares the unrounded value with the target. The gap is the value shown minus the target. A target holds from its month until the next one; before the first there is none. Comparators come from the targets file.</p>
 <p>Working days: ${report.calendar}.</p>
 <h3>RAG ratings</h3>

@@ -57,7 +57,7 @@ function tableLine(cells: readonly string[]): string {
 
 function monthTable(row: ScorecardRow): string[] {
   const lines = [
-    tableLine(['Month', 'Numerator / denominator', 'Value', 'Target', 'Gap', 'RAG', 'Notes']),
+    tableLine([capitalised(row.cells[0]?.period.kind ?? 'month'), 'Numerator / denominator', 'Value', 'Target', 'Gap', 'RAG', 'Notes']),
     '| :-- | --: | --: | --: | --: | :-- | :-- |',
   ];
   for (const cell of row.cells) {

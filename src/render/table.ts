@@ -56,7 +56,7 @@ export function renderTable(report: Scorecard, options: TableOptions): string {
   for (const row of report.rows) {
     lines.push(sectionTitle(row));
     const table = new Table({
-      head: ['Month', 'Numerator / denominator', 'Value', 'Target', 'Gap', 'RAG', 'Notes'],
+      head: [capitalised(row.cells[0]?.period.kind ?? 'month'), 'Numerator / denominator', 'Value', 'Target', 'Gap', 'RAG', 'Notes'],
       colAligns: ['left', 'right', 'right', 'right', 'right', 'left', 'left'],
       style: { head: options.colour ? ['bold'] : [], border: [], compact: true },
     });

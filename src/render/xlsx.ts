@@ -284,7 +284,7 @@ function addMeasureSheet(wb: ExcelJS.Workbook, report: Scorecard, name: string, 
   put(ws, 2, 1, `${measure.id} · ${directionText(first.measure.direction)} · ${first.unit}`);
 
   const headerRow = 4;
-  const columns = [...(grouped ? [byLabel] : []), 'Month', 'Snapshot', 'Numerator', 'Denominator', 'Value', 'Target', 'Gap', 'RAG', 'Notes'];
+  const columns = [...(grouped ? [byLabel] : []), capitalised(first.cells[0]?.period.kind ?? 'month'), 'Snapshot', 'Numerator', 'Denominator', 'Value', 'Target', 'Gap', 'RAG', 'Notes'];
   header(ws, headerRow, columns);
 
   const groupTexts: string[] = [byLabel];

@@ -153,6 +153,24 @@ const CASES: readonly Case[] = [
   { extract: 'staff', column: 'role', reasons: {} },
 ];
 
+describe('a measure that reads an absent column is not computable; the others are unchanged', () => {
+  it.each(CASES.map((c) => ({ ...c, under: c.rules ? JSON.stringify(c.rules) : 'the default rules' })))(
+    '$extract without $column, under $under',
+    ({ extract, column, rules, reasons }) => {
+      const input = fullInput();
+      const whole = figures(dataOf(input), rules ?? {});
+      const lacking = figures(without(input, extract, column), rules ?? {});
+      for (const m of MEASURES) {
+        const expected = reasons[m.id];
+        // With every column, every measure is computable.
+        expect(typeof whole.get(m.id), m.id).toBe('object');
+        if (expected !== undefined) expect(lacking.get(m.id), m.id).toBe(expected);
+        else expect(lacking.get(m.id), m.id).toEqual(whole.get(m.id));
+      }
+    },
+  );
+});
+
 describe('staff without an fte column', () => {
   it('are counted by head', () => {
     const input = fullInput();
