@@ -44,6 +44,8 @@ import { type Built, render } from './csv.js';
 import { OUT_DIR } from './settings.js';
 import { NOTES } from './solver.js';
 import { buildSupervisions } from './supervisions.js';
+import { buildStaff } from './staff.js';
+import { buildComplaints } from './complaints.js';
 import { report, scorecard, verify } from './verify.js';
 
 const started = performance.now();
@@ -62,6 +64,8 @@ async function run(): Promise<void> {
   const cases = keep(buildCases(families, assessments));
   keep(buildSupervisions(cases));
   keep(buildContacts(assessments, cases));
+  keep(buildStaff());
+  keep(buildComplaints());
 
   const extracts = built.map((x) => x.write());
   mkdirSync(OUT_DIR, { recursive: true });

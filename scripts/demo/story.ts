@@ -20,6 +20,7 @@ export const PUBLISHED: readonly (readonly [string, string, string, number | nul
   ['caseload_avg', '2020-12', '24.1', null, null],
   ['cp_over_9m', '2021-01', '25.8', 94, 365],
   ['cp_over_9m_avg_days', '2021-01', '386.0', null, 94],
+  ['staff_permanent', '2021-01', '73.0', 46, 63],
 ];
 
 // --------------------------------------------------------------------- staff

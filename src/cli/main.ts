@@ -63,6 +63,8 @@ function commonOf(opts: Record<string, unknown>): CommonOptions {
     from: text('from'),
     to: text('to'),
     period: text('period'),
+    every: text('every'),
+    window: text('window'),
     asAt: text('asAt'),
     config: text('config'),
     jobs: text('jobs'),
@@ -70,13 +72,16 @@ function commonOf(opts: Record<string, unknown>): CommonOptions {
 }
 
 function addPeriodOptions(cmd: Command, range = true): Command {
+  cmd
+    .addOption(new Option('--every <kind>', 'periods: calendar months, financial quarters or financial years (periods.yearStart in the configuration, April by default)').choices(['month', 'quarter', 'year']))
+    .option('--window <months>', 'count events in the rolling window of this many months (1-24, e.g. 12m) ending at each period\'s end');
   if (range) {
     cmd
-      .option('--from <YYYY-MM>', 'first month (default: 12 months before --to, or 13 complete months before the as-at date)')
-      .option('--to <YYYY-MM>', 'last month (default: the as-at month, or the last complete month)')
-      .option('--period <YYYY-MM>', 'one month only');
+      .option('--from <label>', 'first period: YYYY-MM, a quarter 2021-22Q2 or a year 2021-22 as --every says (default: 13 months, 5 quarters or 3 years ending at --to, or the last complete ones before the as-at date)')
+      .option('--to <label>', 'last period (default: the one holding the as-at date, or the last complete one)')
+      .option('--period <label>', 'one period only');
   } else {
-    cmd.option('--period <YYYY-MM>', 'the month');
+    cmd.option('--period <label>', 'the period: YYYY-MM, or a quarter or year as --every says');
   }
   return cmd
     .option('--as-at <YYYY-MM-DD>', 'the date the extracts were taken (default: today)')

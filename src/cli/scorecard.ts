@@ -4,7 +4,7 @@
  */
 import { WorkingCalendar } from '../core/calendar.js';
 import { type Day, parseIsoDay } from '../core/day.js';
-import { type Config, coverageOf, defaultConfig, parseConfig, populationOf, rulesOf } from '../config/config.js';
+import { type Config, coverageOf, DEFAULT_YEAR_START, defaultConfig, parseConfig, populationOf, rulesOf, yearStartOf } from '../config/config.js';
 import { DocumentError } from '../config/document.js';
 import { MEASURES } from '../measures/index.js';
 import type { Grouping, MeasureContext, MeasureData } from '../measures/types.js';
@@ -23,7 +23,7 @@ import { CliError, EXIT } from './errors.js';
 import { type ExtractSources, loadExtracts, locateExtracts } from './extracts.js';
 import type { WorkbookSummary } from './load-protocol.js';
 import { type CliIo, readTextFile, writeFileAtomic } from './io.js';
-import { type PeriodOptions, resolvePeriods } from './periods.js';
+import { type PeriodOptions, periodSpecOf, resolvePeriods } from './periods.js';
 import { Progress } from './progress.js';
 import { generator } from './version.js';
 
@@ -129,8 +129,10 @@ export interface PreparedRun {
 /** Reads the configuration and the extracts. Shared by the commands that compute measures. */
 export async function prepareRun(options: CommonOptions, io: CliIo): Promise<PreparedRun & { periods: Period[] }> {
   const asAt = resolveAsAt(options.asAt, io);
-  const periods = resolvePeriods(options, asAt);
+  // Labels and --every are checked before the configuration is read; the year's first month comes from it.
+  periodSpecOf(options, DEFAULT_YEAR_START);
   const config = await loadConfig(options.config);
+  const periods = resolvePeriods(options, asAt, periodSpecOf(options, yearStartOf(config)));
   const located = await locateExtracts(options.sources);
   const { extracts, workbooks } = await loadExtracts(located, asAt, config, {
     progress: Progress.forTerminal(io.stderr, io.env),
@@ -179,6 +181,9 @@ export function runOptions(options: ScorecardOptions): RunOptions {
     from: options.from ?? null,
     to: options.to ?? null,
     period: options.period ?? null,
+    // Only when not the default, so a monthly run's manifest is as it was.
+    ...(options.every !== undefined && options.every !== 'month' ? { every: options.every } : {}),
+    ...(options.window !== undefined ? { window: options.window } : {}),
     asAt: options.asAt ?? null,
     config: options.config ?? null,
     targets: options.targets ?? null,

@@ -51,6 +51,8 @@ export function optionsFromManifest(manifest: Manifest, data: string | undefined
     sources: { files, ...(workbooks.length ? { workbooks } : {}) },
     from: periods[0]!,
     to: periods[periods.length - 1]!,
+    ...(options.every === undefined ? {} : { every: options.every }),
+    ...(options.window === undefined ? {} : { window: options.window }),
     asAt: manifest.asAt,
     config: options.config ?? undefined,
     targets: options.targets ?? undefined,

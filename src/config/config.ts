@@ -125,9 +125,26 @@ const populationSection = z.unknown().transform((v, ctx): Population | undefined
   return populationFrom(v as number);
 }).optional();
 
+/**
+ * How quarters and years are cut: the month a financial year starts in
+ * (1-12; 4, April, by default: the DfE's year). Absent: the default.
+ */
+const monthNumber = 'must be a month number from 1 to 12';
+const periodsSection = section(
+  z
+    .strictObject({
+      yearStart: section(z.number({ error: monthNumber }).int(monthNumber).min(1, monthNumber).max(12, monthNumber).prefault(4)),
+    })
+    .prefault({}),
+);
+
+/** The first month of the financial year when the configuration names none: April. */
+export const DEFAULT_YEAR_START: number = 4;
+
 type ConfigShape = { [S in MeasureSection as S['key']]: S['schema'] } & {
   calendar: typeof calendarSection;
   population: typeof populationSection;
+  periods: typeof periodsSection;
   placeholders: typeof placeholdersSection;
   mapping: typeof mappingSection;
 };
@@ -151,6 +168,7 @@ function configShape(): ConfigShape {
   }
   shape.calendar ??= calendarSection;
   shape.population = populationSection;
+  shape.periods = periodsSection;
   shape.placeholders = placeholdersSection;
   shape.mapping = mappingSection;
   return shape as ConfigShape;
@@ -188,6 +206,11 @@ export function rulesOf(config: Config): Rules {
 /** The child population for rates per 10,000, if the configuration gives one. */
 export function populationOf(config: Config): Population | undefined {
   return config.population;
+}
+
+/** The month (1-12) a financial year starts in, for quarters and years. */
+export function yearStartOf(config: Config): number {
+  return config.periods.yearStart;
 }
 
 /** Per extract, the first day it holds records for (`mapping.<extract>.coverageFrom`). */

@@ -108,6 +108,13 @@ placeholders:
   ids: ["-1"]
   dates: [1900-01-01]`;
 
+const PERIODS = `# Quarters and years (scorecard --every quarter|year) are financial: the
+# year starts in this month (1-12). 4, April, is the DfE's year: 2021-22 runs
+# April 2021 to March 2022 and 2021-22Q2 is July to September 2021. With 1,
+# January, the labels are 2021 and 2021Q3.
+periods:
+  yearStart: 4`;
+
 /** The SSD tables of extracts still to come, so that a council sees why they are not read. */
 function ssdTablesToCome(): string {
   const tables = Object.entries(SSD_TABLES_TO_COME).map(([table, extract]) => `\n#   ${table}: ${extract}`);
@@ -131,6 +138,7 @@ export function starterConfig(presetName?: string): string {
     if (key === 'calendar') return CALENDAR;
     if (key === 'population') return POPULATION;
     if (key === 'placeholders') return PLACEHOLDERS;
+    if (key === 'periods') return PERIODS;
     if (key === 'mapping') return mapping(preset, presetName);
     const section = SETTINGS_SECTIONS.find((s) => s.key === key);
     if (!section) throw new Error(`internal: no starter text for the ${key} section`);

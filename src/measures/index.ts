@@ -17,6 +17,10 @@ import { coreGroupsInTime } from './core-groups-in-time.js';
 import { cpOver9m } from './cp-over-9m.js';
 import { cpOver9mAvgDays } from './cp-over-9m-avg-days.js';
 import { supervisionInTime } from './supervision-in-time.js';
+import { staffPermanent } from './staff-permanent.js';
+import { staffTurnover12m } from './staff-turnover-12m.js';
+import { complaintsInTime } from './complaints-in-time.js';
+import { complaintsOverdue } from './complaints-overdue.js';
 import type { Period } from '../core/period.js';
 import type { RulesOf, SectionOf, SettingsSection } from './settings.js';
 import { type Grouping, type Measure, type MeasureContext, type MeasureData, type Observer, type OutcomeOptions, Outcomes, type Tally } from './types.js';
@@ -35,6 +39,10 @@ const LIST = [
   coreGroupsOther,
   supervisionInTime,
   caseloadAvg,
+  staffPermanent,
+  staffTurnover12m,
+  complaintsInTime,
+  complaintsOverdue,
 ] as const;
 
 /** The settings sections of the measures in the list (a union of their types). */

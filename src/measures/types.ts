@@ -178,8 +178,12 @@ export class Outcomes {
   /** True when the trail should also show records outside the periods (see `skip`). */
   readonly observingSkipped: boolean;
   private readonly observer: Observer | undefined;
-  /** With one calendar month per period and no window: period index by month, from the first. */
-  private readonly byMonth: readonly (readonly number[])[] | undefined;
+  /**
+   * Per calendar month from `firstMonth`, the periods whose "in P" range
+   * meets it, and whether each of them holds the whole month (then a day's
+   * periods are its month's, with no comparison of days).
+   */
+  private readonly byMonth: readonly MonthPeriods[];
   private readonly firstMonth: number;
   private extract: ExtractName = 'contacts';
 
@@ -190,8 +194,9 @@ export class Outcomes {
     this.observer = observer;
     this.observing = observer !== undefined;
     this.observingSkipped = this.observing && options.skipped === true;
-    this.firstMonth = periods.length ? periods[0]!.month : 0;
-    this.byMonth = monthly(periods) ? periods.map((_, i) => [i]) : undefined;
+    const index = monthIndex(periods);
+    this.firstMonth = index.firstMonth;
+    this.byMonth = index.byMonth;
   }
 
   private emptyTallies(): Tally[] {
@@ -217,11 +222,10 @@ export class Outcomes {
    * The array is shared: do not keep or change it.
    */
   periodsOf(d: Day): readonly number[] {
-    if (this.byMonth !== undefined) return this.byMonth[monthOf(d) - this.firstMonth] ?? NONE;
-    const found: number[] = [];
-    this.periods.forEach((p, i) => {
-      if (p.countFrom <= d && d <= p.end) found.push(i);
-    });
+    const m = this.byMonth[monthOf(d) - this.firstMonth];
+    if (m === undefined) return NONE;
+    if (m.whole) return m.periods;
+    const found = m.periods.filter((i) => this.periods[i]!.countFrom <= d && d <= this.periods[i]!.end);
     return found.length === 0 ? NONE : found;
   }
 
@@ -260,6 +264,15 @@ export class Outcomes {
   /** A record that adds `numerator` and `denominator` (means, caseloads). */
   add(p: number, record: Counted, numerator: number, denominator: number, detail?: Detail, owner?: Owner): void {
     this.count(p, record, 'met', null, numerator, denominator, detail, owner);
+  }
+
+  /**
+   * A record counted with a weight (a full-time equivalent): met adds
+   * `numerator` and `denominator`, not met only `denominator`, and an
+   * explanation shows which it was.
+   */
+  weighed(p: number, record: Counted, status: 'met' | 'not-met', numerator: number, denominator: number, detail?: Detail, owner?: Owner): void {
+    this.count(p, record, status, null, numerator, denominator, detail, owner);
   }
 
   exclude(p: number, record: Counted, reason: string, detail?: Detail, owner?: Owner): void {
@@ -317,9 +330,25 @@ export class Outcomes {
 
 const NONE: readonly number[] = Object.freeze([]);
 
-/** Whether each period is one calendar month counted from its first day, the months consecutive. */
-function monthly(periods: readonly Period[]): boolean {
-  return periods.every((p, i) => p.countFrom === p.start && p.end === monthEnd(p.month) && p.start === monthStart(p.month) && (i === 0 || p.month === periods[i - 1]!.month + 1));
+interface MonthPeriods {
+  readonly periods: readonly number[];
+  readonly whole: boolean;
+}
+
+/** The periods meeting each calendar month from the first any period counts. */
+function monthIndex(periods: readonly Period[]): { firstMonth: number; byMonth: MonthPeriods[] } {
+  if (periods.length === 0) return { firstMonth: 0, byMonth: [] };
+  const firstMonth = Math.min(...periods.map((p) => monthOf(p.countFrom)));
+  const lastMonth = Math.max(...periods.map((p) => monthOf(p.end)));
+  const byMonth: MonthPeriods[] = [];
+  for (let m = firstMonth; m <= lastMonth; m++) {
+    const from = monthStart(m);
+    const to = monthEnd(m);
+    const meeting = periods.flatMap((p, i) => (p.countFrom <= to && from <= p.end ? [i] : []));
+    const whole = periods.every((p) => !(p.countFrom <= to && from <= p.end) || (p.countFrom <= from && to <= p.end));
+    byMonth.push({ periods: meeting.length === 0 ? NONE : meeting, whole });
+  }
+  return { firstMonth, byMonth };
 }
 
 function addTo(t: Tally, numerator: number, denominator: number, reason: string | null): void {

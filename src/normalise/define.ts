@@ -24,8 +24,10 @@ import { type Day, formatDay } from '../core/day.js';
  * - `date`: a calendar date (see parse-date.ts).
  * - `flag`: yes or no: Y/N, Yes/No, TRUE/FALSE, 1/0 in any case.
  * - `choice`: one of a fixed set of values, matched without regard to case.
+ * - `number`: a decimal number greater than 0 and at most `max` (a full-time
+ *   equivalent), held to three decimal places.
  */
-export type FieldType = 'id' | 'text' | 'code' | 'date' | 'flag' | 'choice';
+export type FieldType = 'id' | 'text' | 'code' | 'date' | 'flag' | 'choice' | 'number';
 
 /**
  * Mapping presets that list a column's headings in a known layout (see
@@ -51,6 +53,10 @@ export interface FieldSpec<T extends FieldType = FieldType, V = unknown, Always 
   readonly choices?: Readonly<Record<string, readonly string[]>>;
   /** Value used when the cell is blank (choices only). */
   readonly blankAs?: string;
+  /** Dates only: a date after as-at is accepted (a booked start, a planned leaving date), not `future-date`. */
+  readonly future?: boolean;
+  /** Numbers only: the largest value accepted. */
+  readonly max?: number;
   /** Nearly every row has its own value (keys, child ids): stored compactly, not in a dictionary. */
   readonly distinct?: boolean;
   /** What the column means, for the README's extract table. */
@@ -77,6 +83,8 @@ export interface FieldOptions {
   readonly ssd?: string;
   readonly distinct?: boolean;
   readonly doc?: string;
+  /** Dates only: a date after as-at is accepted rather than rejected as `future-date`. */
+  readonly future?: boolean;
 }
 
 type Always<O> = O extends { readonly required: true } ? true : false;
@@ -84,7 +92,7 @@ type Always<O> = O extends { readonly required: true } ? true : false;
 function spec<T extends FieldType, V, A extends boolean>(
   type: T,
   options: FieldOptions,
-  extra: { choices?: Readonly<Record<string, readonly string[]>>; blankAs?: string } = {},
+  extra: { choices?: Readonly<Record<string, readonly string[]>>; blankAs?: string; max?: number } = {},
 ): FieldSpec<T, V, A> {
   const annexA = options.annexA === undefined ? [] : [options.annexA];
   const ssd = options.ssd === undefined ? [] : [options.ssd];
@@ -99,6 +107,8 @@ function spec<T extends FieldType, V, A extends boolean>(
     ...(extra.choices ? { choices: extra.choices } : {}),
     ...(extra.blankAs !== undefined ? { blankAs: extra.blankAs } : {}),
     ...(options.distinct ? { distinct: true } : {}),
+    ...(options.future ? { future: true } : {}),
+    ...(extra.max !== undefined ? { max: extra.max } : {}),
     ...(options.doc !== undefined ? { doc: options.doc } : {}),
   };
 }
@@ -131,6 +141,14 @@ export function withSsd<S extends FieldSpec>(field: S, heading: string): S {
 /** A calendar-date column. */
 export function date<const O extends FieldOptions = {}>(options?: O): FieldSpec<'date', Day, Always<O>> {
   return spec('date', options ?? {});
+}
+
+/**
+ * A decimal number greater than 0 and at most `max` (a full-time equivalent:
+ * `1`, `0.6`, `0.5`); anything else is `invalid-number`.
+ */
+export function number<const O extends FieldOptions = {}>(max: number, options?: O): FieldSpec<'number', number, Always<O>> {
+  return spec('number', options ?? {}, { max });
 }
 
 /** The spellings of yes and no accepted in every flag column. */
@@ -170,8 +188,8 @@ export interface ExtractSpec<N extends string, F extends Fields> {
   readonly noun: string;
   /** The columns, in the order they are documented and stored. */
   readonly fields: F;
-  /** The key column; when absent or blank, the key is made of `compositeKey`. */
-  readonly key: keyof F & string;
+  /** The key column; when absent or blank, the key is made of `compositeKey`. Without one, the key is always the composite. */
+  readonly key?: keyof F & string;
   readonly compositeKey: readonly [keyof F & string, ...(keyof F & string)[]];
   /** Pairs [earlier, later] of date columns: a row whose later date is before its earlier one is rejected. */
   readonly order: readonly (readonly [DateField<F>, DateField<F>])[];
@@ -185,7 +203,8 @@ export interface ExtractDef<N extends string = string> {
   readonly ssdTable: string | null;
   readonly noun: string;
   readonly fields: readonly FieldDef[];
-  readonly keyField: string;
+  /** The key column; null when the key is always `compositeKey`. */
+  readonly keyField: string | null;
   readonly compositeKey: readonly string[];
   /** Pairs [earlier, later] of date columns. */
   readonly order: readonly (readonly [string, string])[];
@@ -228,7 +247,7 @@ export function defineExtract<const N extends string, const F extends Fields>(ex
     ssdTable: extract.ssdTable ?? null,
     noun: extract.noun,
     fields: Object.entries(extract.fields).map(([name, field]): FieldDef => ({ name, prop: camelCase(name), ...field })),
-    keyField: extract.key,
+    keyField: extract.key ?? null,
     compositeKey: extract.compositeKey,
     order: extract.order,
   };
@@ -267,6 +286,6 @@ export function sameValue(a: Cell | undefined, b: Cell | undefined): boolean {
 
 /** Positions of an extract's key column and composite-key columns among its fields. */
 export function keyPositions(def: ExtractDef): { keyPos: number; compositePos: number[] } {
-  const pos = (name: string): number => def.fields.findIndex((f) => f.name === name);
+  const pos = (name: string | null): number => def.fields.findIndex((f) => f.name === name);
   return { keyPos: pos(def.keyField), compositePos: def.compositeKey.map(pos) };
 }

@@ -11,6 +11,8 @@ import { contacts } from './extracts/contacts.js';
 import { coreGroups } from './extracts/core-groups.js';
 import { cpPlans } from './extracts/cp-plans.js';
 import { supervisions } from './extracts/supervisions.js';
+import { staff } from './extracts/staff.js';
+import { complaints } from './extracts/complaints.js';
 
 export type { ExtractDef, FieldDef, FieldType, RecordBase } from './define.js';
 
@@ -22,6 +24,8 @@ export const EXTRACTS = {
   core_groups: coreGroups,
   supervisions,
   cases,
+  staff,
+  complaints,
 } as const satisfies Readonly<Record<string, ExtractDef>>;
 
 export type ExtractName = keyof typeof EXTRACTS;
@@ -63,6 +67,8 @@ export type CpPlan = RecordTypes['cp_plans'];
 export type CoreGroup = RecordTypes['core_groups'];
 export type Supervision = RecordTypes['supervisions'];
 export type Case = RecordTypes['cases'];
+export type Staff = RecordTypes['staff'];
+export type Complaint = RecordTypes['complaints'];
 
 /**
  * The heading a mapping preset gives a column (the Annex A list heading by default).

@@ -17,6 +17,7 @@ export const REJECTION_CODES = [
   'missing-value',
   'invalid-date',
   'invalid-value',
+  'invalid-number',
   'value-too-long',
   'date-order',
   'future-date',
@@ -42,6 +43,8 @@ export interface RowProblemParams {
   readonly 'invalid-date': { readonly field: string; readonly text: string; readonly problem: DateProblem };
   /** A coded cell is none of the values accepted (`accepted`, in the order listed). */
   readonly 'invalid-value': { readonly extract: ExtractName; readonly field: string; readonly text: string; readonly accepted: readonly string[] };
+  /** A number cell (a full-time equivalent) that is not a number in the range `min` to `max`. */
+  readonly 'invalid-number': { readonly field: string; readonly text: string; readonly min: number; readonly max: number };
   /** A cell far longer than any real value. */
   readonly 'value-too-long': { readonly field: string; readonly length: number; readonly max: number };
   /** `field`'s date is before `earlierField`'s, which must come first. */

@@ -23,7 +23,7 @@ import type { RecordTypes, ExtractName } from './extracts.js';
 export type { Cell } from './define.js';
 
 function columnFor(field: FieldDef): Column {
-  if (field.type === 'date' || field.type === 'flag') return new IntColumn();
+  if (field.type === 'date' || field.type === 'flag' || field.type === 'number') return new IntColumn();
   if (field.distinct) return new ArenaColumn();
   return new DictColumn();
 }
@@ -119,7 +119,8 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
 
   private sameKey(row: number, cells: readonly Cell[]): boolean {
     const id = cells[this.keyPos];
-    const stored = this.columns[this.keyPos]!.get(row);
+    // An extract keyed by its composite only has no key column (keyPos -1).
+    const stored = this.keyPos < 0 ? null : this.columns[this.keyPos]!.get(row);
     if (typeof id === 'string' || stored !== null) return sameValue(stored, id);
     for (const pos of this.compositePos) if (!sameValue(this.columns[pos]!.get(row), cells[pos])) return false;
     return true;
@@ -242,7 +243,12 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
               const v = column.get(this.row);
               return v === null ? null : v === 1;
             }
-          : function (this: View) {
+          : field.type === 'number'
+            ? function (this: View) {
+                const v = column.get(this.row);
+                return v === null ? null : (v as number) / 1000;
+              }
+            : function (this: View) {
               return column.get(this.row);
             };
       Object.defineProperty(View.prototype, field.prop, { get, enumerable: true, configurable: false });

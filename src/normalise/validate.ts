@@ -230,7 +230,7 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
     this.def = def;
     this.source = source;
     this.options = options;
-    const pos = (name: string): number => def.fields.findIndex((f) => f.name === name);
+    const pos = (name: string | null): number => def.fields.findIndex((f) => f.name === name);
     this.orderPairs = def.order.map(([a, b]) => [pos(a), pos(b)] as const);
     this.keyPos = pos(def.keyField);
     this.compositeFirstPos = pos(def.compositeKey[0]!);
@@ -463,10 +463,16 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
           if (typeof day === 'string') return this.refuse({ code: 'invalid-date', params: { field: field.name, text: tidied, problem: day } });
         }
         if (this.placeholderDays.has(day)) return this.blank(field, t);
-        if (day > this.options.asAt) {
+        if (day > this.options.asAt && field.future !== true) {
           return this.refuse({ code: 'future-date', params: { field: field.name, date: day, asAt: this.options.asAt } });
         }
         return day;
+      }
+      case 'number': {
+        const max = field.max ?? Number.MAX_SAFE_INTEGER;
+        const n = /^\d+(\.\d+)?$|^\.\d+$/.test(t) ? Number(t) : NaN;
+        if (!(n > 0 && n <= max)) return this.refuse({ code: 'invalid-number', params: { field: field.name, text: t, min: 0, max } });
+        return Math.round(n * 1000);
       }
       case 'flag':
       case 'choice': {

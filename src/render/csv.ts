@@ -55,7 +55,11 @@ export function renderCsv(report: Scorecard): string {
         cell.value !== null && cell.target !== null ? cell.value - cell.target : null,
         cell.rag,
         cell.excluded.map(([reason, n]) => `${reason}=${n}`).join(';'),
-        row.notComputable ? `not computable: ${row.notComputable}` : noBreakdownText(report, row),
+        row.notComputable
+          ? `not computable: ${row.notComputable}`
+          : cell.notComputable
+            ? `not computable: ${cell.notComputable}`
+            : noBreakdownText(report, row),
       ]);
     }
   }

@@ -12,7 +12,6 @@
  */
 import Table from 'cli-table3';
 import { formatDay, formatDayLong } from '../core/day.js';
-import { formatMonthLong } from '../core/period.js';
 import type { Explanation, ExplainRow } from '../report/explain.js';
 import { UNITS } from '../measures/units.js';
 import { csvLine } from './csv.js';
@@ -31,7 +30,7 @@ function detailColumns(rows: readonly ExplainRow[]): string[] {
 
 function summary(x: Explanation): string {
   const { measure, period } = x;
-  const head = `${x.title} (${measure.id}), ${formatMonthLong(period.month)}`;
+  const head = `${x.title} (${measure.id}), ${period.label}`;
   if (x.notComputable) return `${head}: not computable: ${x.notComputable}`;
   const value =
     x.denominator === 0 || x.numerator === null || x.denominator === null
@@ -44,7 +43,7 @@ export function renderExplainTable(x: Explanation, options: ExplainRenderOptions
   const lines = [
     summary(x),
     `Rule: ${x.rule}`,
-    `Snapshot: ${formatDayLong(x.period.snapshot)}${x.period.partial ? ' (month in progress)' : ''}. Working days: ${x.calendar}`,
+    `Snapshot: ${formatDayLong(x.period.snapshot)}${x.period.partial ? ` (${x.period.kind} in progress)` : ''}. Working days: ${x.calendar}`,
   ];
   if (x.population !== null) lines.push(`Denominator: the configuration's population of ${formatCount(x.population)} children aged 0-17 (no record's).`);
   if (x.excluded.length) lines.push(`Left out: ${x.excluded.map(([r, n]) => `${formatCount(n)} ${r}`).join(', ')}`);

@@ -4,7 +4,7 @@
  * them to one decimal here, for display only, all the same way.
  */
 import { formatDayLong } from '../core/day.js';
-import { formatMonthLong, type Period } from '../core/period.js';
+import { type Period, type PeriodKind } from '../core/period.js';
 import type { Direction } from '../measures/types.js';
 import { type Unit, UNITS } from '../measures/units.js';
 import type { Scorecard, ScorecardCell, ScorecardRow } from '../report/scorecard.js';
@@ -120,8 +120,8 @@ export function travel(row: ScorecardRow, index: number): Travel {
   if (!before) return { kind: 'none', why: 'no earlier month in the report' };
   const now = shownValue(row, cell);
   const previous = shownValue(row, before);
-  if (now === null) return { kind: 'none', why: `no value in ${formatMonthLong(cell.period.month)}` };
-  if (previous === null) return { kind: 'none', why: `no value in ${formatMonthLong(before.period.month)}` };
+  if (now === null) return { kind: 'none', why: `no value in ${cell.period.label}` };
+  if (previous === null) return { kind: 'none', why: `no value in ${before.period.label}` };
   // Both are whole tenths: compare in tenths so 0.1 steps are exact.
   const change = Math.round(now * 10 - previous * 10) / 10;
   if (change === 0) return { kind: 'same', change, previous };
@@ -141,11 +141,34 @@ export function travelArrow(t: Travel): string {
 
 /** "Apr 2021", with an asterisk for a month still in progress. */
 export function monthText(cell: ScorecardCell): string {
-  return formatMonthLong(cell.period.month) + (cell.period.partial ? '*' : '');
+  return cell.period.label + (cell.period.partial ? '*' : '');
 }
 
 export function partialNote(period: Period): string {
-  return `month in progress: figures as at ${formatDayLong(period.snapshot)}`;
+  return `${period.kind} in progress: figures as at ${formatDayLong(period.snapshot)}`;
+}
+
+/** The periods of a report in words: "Monthly", "Quarterly", "Yearly". */
+export const PERIODICAL: Readonly<Record<PeriodKind, string>> = { month: 'Monthly', quarter: 'Quarterly', year: 'Yearly' };
+
+/** A period's kind in the plural, capitalised, for headings: "Months", "Quarters", "Years". */
+export const PERIODS_WORD: Readonly<Record<PeriodKind, string>> = { month: 'Months', quarter: 'Quarters', year: 'Years' };
+
+/**
+ * A chart's x-axis tick for a period: the short name and the year shown
+ * under the first tick of each year ("Jan" / "2021"; "Q2" / "2021-22";
+ * "2021-22" alone for a year).
+ */
+export function tickParts(period: Period): readonly [string, string | undefined] {
+  if (period.kind === 'month') {
+    const [abbr, year] = period.label.split(' ');
+    return [abbr ?? period.label, year];
+  }
+  if (period.kind === 'quarter') {
+    const q = period.id.lastIndexOf('Q');
+    return [period.id.slice(q), period.id.slice(0, q)];
+  }
+  return [period.label, undefined];
 }
 
 /**

@@ -32,18 +32,20 @@
  */
 import { createHash } from 'node:crypto';
 import { formatDayLong } from '../core/day.js';
-import { formatMonthLong } from '../core/period.js';
 import { NO_GROUP } from '../measures/types.js';
 import { UNITS } from '../measures/units.js';
 import { inputPlace, type InputSummary, type Scorecard, type ScorecardCell, type ScorecardRow } from '../report/scorecard.js';
 import type { Rag } from '../report/targets.js';
 import {
   amountText,
+  capitalised,
   countsText,
   differenceUnit,
   directionText,
   gapText,
   monthText,
+  PERIODICAL,
+  PERIODS_WORD,
   noRatingText,
   partialNote,
   RAG_MEANING,
@@ -239,18 +241,24 @@ function comparatorsText(row: ScorecardRow): string {
   return row.comparators.map(([label, v]) => `${label} ${amountText(row.unit, v)}`).join(' · ');
 }
 
+/** What one period of the report is, in words: "calendar month", "financial quarter", "financial year". */
+function periodWords(report: Scorecard): string {
+  const kind = report.periods[0]?.kind ?? 'month';
+  return kind === 'month' ? 'calendar month' : `financial ${kind}`;
+}
+
 function header(report: Scorecard, serviceRows: readonly ScorecardRow[]): Markup {
   const first = report.periods[0];
   const last = report.periods[report.periods.length - 1];
   const months =
-    first && last ? (first.id === last.id ? formatMonthLong(first.month) : `${formatMonthLong(first.month)} to ${formatMonthLong(last.month)}`) : 'none';
+    first && last ? (first.id === last.id ? first.label : `${first.label} to ${last.label}`) : 'none';
   const withTarget = serviceRows.filter((r) => r.cells.some((c) => c.target !== null)).length;
   return html`<header class="report-header">
 <p class="eyebrow">Performance scorecard</p>
 <h1>${report.title ?? DEFAULT_TITLE}</h1>
 <dl class="facts">
 <dt>As at</dt><dd>${formatDayLong(report.asAt)}</dd>
-<dt>Months</dt><dd>${months} (${formatCount(report.periods.length)})</dd>
+<dt>${PERIODS_WORD[first?.kind ?? 'month']}</dt><dd>${months} (${formatCount(report.periods.length)})</dd>
 <dt>Measures</dt><dd>${formatCount(serviceRows.length)}, of which ${formatCount(withTarget)} with a target</dd>
 ${report.by === null ? '' : html`<dt>Breakdown</dt><dd>by ${report.by}</dd>`}
 <dt>Working days</dt><dd>${report.calendar}</dd>
@@ -267,7 +275,7 @@ function headline(report: Scorecard, serviceRows: readonly ScorecardRow[]): Mark
   const period = report.periods[index];
   if (!period) return html`<p>No months in the report.</p>`;
   const previous = report.periods[index - 1];
-  const month = formatMonthLong(period.month);
+  const month = period.label;
   const rags: Record<Rag, number> = { green: 0, amber: 0, red: 0, none: 0 };
   const travels = { improving: 0, worsening: 0, same: 0, changed: 0, none: 0 };
   const lines = serviceRows.map((row) => {
@@ -278,8 +286,9 @@ function headline(report: Scorecard, serviceRows: readonly ScorecardRow[]): Mark
     travels[t.kind] += 1;
     const comparators = row.comparators.length ? html`<span class="comparators">${comparatorsText(row)}</span>` : '';
     const title = html`<th scope="row"><a href="#${anchorOf(row)}">${row.title}</a><span class="sub">${directionText(row.measure.direction)}</span>${comparators}</th>`;
-    if (row.notComputable !== null) {
-      return html`<tr>${title}<td colspan="5" class="not-computable-text">Not computable: ${row.notComputable}</td></tr>`;
+    const reason = row.notComputable ?? cell.notComputable;
+    if (reason !== null) {
+      return html`<tr>${title}<td colspan="5" class="not-computable-text">Not computable: ${reason}</td></tr>`;
     }
     const value = valueText(row, cell);
     return html`<tr>${title}
@@ -290,7 +299,7 @@ function headline(report: Scorecard, serviceRows: readonly ScorecardRow[]): Mark
 <td>${travelMarkup(row, t)}</td>
 </tr>`;
   });
-  const since = previous ? `Since ${formatMonthLong(previous.month)}` : 'Since the month before';
+  const since = previous ? `Since ${previous.label}` : `Since the ${period.kind} before`;
   return html`<section class="headline-block" aria-labelledby="headline-title">
 <h2 id="headline-title">Headline: ${month}${period.partial ? '*' : ''}</h2>
 ${period.partial ? html`<p class="note">* ${month} is a ${partialNote(period)}.</p>` : ''}
@@ -331,15 +340,15 @@ function figuresTable(row: ScorecardRow): Markup {
     return html`<tr${cell.period.partial ? html` class="partial"` : ''}>
 <th scope="row">${monthText(cell)}</th>
 <td class="num">${countsText(cell) ?? '—'}</td>
-<td class="num">${value === null ? html`<span class="dim">—</span>` : html`<strong>${value}</strong>`}</td>
+<td class="num">${cell.notComputable !== null ? html`<span class="not-computable-text" title="${cell.notComputable}">Not computable: ${cell.notComputable}</span>` : value === null ? html`<span class="dim">—</span>` : html`<strong>${value}</strong>`}</td>
 <td class="num">${cell.target === null ? html`<span class="dim">—</span>` : amountText(row.unit, cell.target)}</td>
 <td>${cell.rag === 'none' ? html`<span class="dim">–</span>` : ragBadge(cell.rag)}</td>
 ${hasExclusions ? html`<td class="num"${leftOutTitle ? html` title="${leftOutTitle}"` : ''}>${leftOut ? formatCount(leftOut) : ''}</td>` : ''}
 </tr>`;
   });
   return html`<table class="figures">
-<caption>Monthly figures<span class="sub">${unitLabel(row.unit)}; the same figures as the chart</span></caption>
-<thead><tr><th scope="col">Month</th><th scope="col" class="num">Num. / den.</th><th scope="col" class="num">Value</th><th scope="col" class="num">Target</th><th scope="col">RAG</th>${hasExclusions ? html`<th scope="col" class="num">Left out</th>` : ''}</tr></thead>
+<caption>${PERIODICAL[row.cells[0]?.period.kind ?? 'month']} figures<span class="sub">${unitLabel(row.unit)}; the same figures as the chart</span></caption>
+<thead><tr><th scope="col">${capitalised(row.cells[0]?.period.kind ?? 'month')}</th><th scope="col" class="num">Num. / den.</th><th scope="col" class="num">Value</th><th scope="col" class="num">Target</th><th scope="col">RAG</th>${hasExclusions ? html`<th scope="col" class="num">Left out</th>` : ''}</tr></thead>
 <tbody>
 ${lines}
 </tbody>
@@ -358,6 +367,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 function breakdownCell(row: ScorecardRow, cell: ScorecardCell): Markup {
   const value = valueText(row, cell);
+  if (cell.notComputable !== null) return html`<td class="num not-computable-text" title="Not computable: ${cell.notComputable}">not computable</td>`;
   if (value === null) return html`<td class="num dim">—${cell.denominator === 0 ? html`<span class="sub">none</span>` : ''}</td>`;
   const shown = UNITS[row.unit].breakdownCounts.show;
   const counts =
@@ -393,7 +403,7 @@ function breakdown(report: Scorecard, service: ScorecardRow, groups: readonly Sc
     const line = (row: ScorecardRow, name: string, cls: string) =>
       html`<tr${cls ? html` class="${cls}"` : ''}><th scope="row">${name}</th>${part.map((i) => breakdownCell(row, row.cells[i]!))}</tr>`;
     return html`<table class="breakdown-table">
-<caption class="${all.length > 1 ? '' : 'visually-hidden'}">${service.title} by ${by}, ${formatMonthLong(first.period.month)} to ${formatMonthLong(last.period.month)}</caption>
+<caption class="${all.length > 1 ? '' : 'visually-hidden'}">${service.title} by ${by}, ${first.period.label} to ${last.period.label}</caption>
 <thead><tr><th scope="col" class="group">${by === 'team' ? 'Team' : 'Worker'}</th>${head}</tr></thead>
 <tbody>
 ${line(service, 'Whole service', 'service')}
@@ -455,7 +465,7 @@ ${inputs.map(
 function about(report: Scorecard): Markup {
   return html`<section class="about" aria-labelledby="about-title">
 <h2 id="about-title">About these figures</h2>
-<p>Each measure is a ratio for a calendar month: value = numerator ÷ denominator (× 100 for a percentage). Measures of cases open at a date use the last day of the month, or the as-at date for a month in progress. Records left out of a count are listed beside each chart.</p>
+<p>Each measure is a ratio for a ${periodWords(report)}: value = numerator ÷ denominator (× 100 for a percentage). Measures of cases open at a date use the last day of the ${report.periods[0]?.kind ?? 'month'}, or the as-at date for a ${report.periods[0]?.kind ?? 'month'} in progress. Records left out of a count are listed beside each chart.</p>
 <p>Values are rounded to one decimal for display; the RAG rating compares the unrounded value with the target. The gap is the value shown minus the target. A target holds from its month until the next one; before the first there is none. Comparators come from the targets file.</p>
 <p>Working days: ${report.calendar}.</p>
 <h3>RAG ratings</h3>
@@ -482,7 +492,7 @@ export function renderHtml(report: Scorecard): string {
 ${header(report, serviceRows)}
 <main>
 ${headline(report, serviceRows)}
-<h2 id="measures-title">Measures month by month</h2>
+<h2 id="measures-title">Measures ${report.periods[0]?.kind ?? 'month'} by ${report.periods[0]?.kind ?? 'month'}</h2>
 ${join(serviceRows.map((row) => measureSection(report, row, groupsOf(row))), '\n')}
 ${about(report)}
 </main>

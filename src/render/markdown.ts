@@ -14,7 +14,6 @@
  * can neither break a table nor turn into markup, links or HTML.
  */
 import { formatDayLong } from '../core/day.js';
-import { formatMonthLong } from '../core/period.js';
 import { inputPlace, type Scorecard, type ScorecardCell, type ScorecardRow } from '../report/scorecard.js';
 import type { Rag } from '../report/targets.js';
 import { capitalised, countsText, directionText, gap, noBreakdownText, unitSuffix, valueText } from './figure-text.js';
@@ -48,6 +47,7 @@ function gapText(row: ScorecardRow, cell: ScorecardCell): string {
 
 function notesText(row: ScorecardRow, cell: ScorecardCell): string {
   if (row.notComputable) return `not computable: ${escapeMarkdown(row.notComputable)}`;
+  if (cell.notComputable) return `not computable: ${escapeMarkdown(cell.notComputable)}`;
   return cell.excluded.map(([reason, n]) => `${formatCount(n)} ${escapeMarkdown(reason)}`).join(', ');
 }
 
@@ -57,15 +57,15 @@ function tableLine(cells: readonly string[]): string {
 
 function monthTable(row: ScorecardRow): string[] {
   const lines = [
-    tableLine(['Month', 'Numerator / denominator', 'Value', 'Target', 'Gap', 'RAG', 'Notes']),
+    tableLine([capitalised(row.cells[0]?.period.kind ?? 'month'), 'Numerator / denominator', 'Value', 'Target', 'Gap', 'RAG', 'Notes']),
     '| :-- | --: | --: | --: | --: | :-- | :-- |',
   ];
   for (const cell of row.cells) {
     lines.push(
       tableLine([
-        formatMonthLong(cell.period.month) + (cell.period.partial ? ' \\*' : ''),
+        cell.period.label + (cell.period.partial ? ' \\*' : ''),
         countsText(cell) ?? '—',
-        valueText(row, cell) ?? '—',
+        cell.notComputable ? 'not computable' : (valueText(row, cell) ?? '—'),
         cell.target === null ? '' : oneDecimal(cell.target) + unitSuffix(row.unit),
         gapText(row, cell),
         RAG_TEXT[cell.rag],

@@ -20,7 +20,6 @@
  * Geometry is estimated from character counts (no text measuring, which a
  * pure renderer cannot do), with room to spare.
  */
-import { formatMonthLong } from '../core/period.js';
 import type { Direction } from '../measures/types.js';
 import { UNITS } from '../measures/units.js';
 import type { ScorecardRow } from '../report/scorecard.js';
@@ -28,8 +27,10 @@ import {
   amountText,
   countsText,
   monthText,
+  PERIODICAL,
   RAG_WORD,
   shownValue,
+  tickParts,
   unitLabel,
   valueText,
 } from './figure-text.js';
@@ -173,24 +174,23 @@ export function describeChart(row: ScorecardRow, axis?: string): string {
   const parts: string[] = [];
   if (first && last) {
     const values = cells.map((c) => `${monthText(c)} ${valueText(row, c) ?? 'no value'}`).join(', ');
-    parts.push(`Monthly values, ${formatMonthLong(first.period.month)} to ${formatMonthLong(last.period.month)}: ${values}.`);
+    parts.push(`${PERIODICAL[first.period.kind]} values, ${first.period.label} to ${last.period.label}: ${values}.`);
   }
   // The trajectory as runs of months with the same target.
-  const runs: { target: number | null; from: number; to: number }[] = [];
+  const runs: { target: number | null; from: string; to: string }[] = [];
   for (const c of cells) {
     const last = runs[runs.length - 1];
-    if (last && last.target === c.target) last.to = c.period.month;
-    else runs.push({ target: c.target, from: c.period.month, to: c.period.month });
+    if (last && last.target === c.target) last.to = c.period.label;
+    else runs.push({ target: c.target, from: c.period.label, to: c.period.label });
   }
   if (runs.every((r) => r.target === null)) parts.push('No target.');
   else {
-    const span = (r: { from: number; to: number }) =>
-      r.from === r.to ? `in ${formatMonthLong(r.from)}` : `from ${formatMonthLong(r.from)} to ${formatMonthLong(r.to)}`;
+    const span = (r: { from: string; to: string }) => (r.from === r.to ? `in ${r.from}` : `from ${r.from} to ${r.to}`);
     parts.push(`Target: ${runs.map((r) => `${r.target === null ? 'none' : amountText(unit, r.target)} ${span(r)}`).join('; ')}.`);
   }
   if (comparators.length) parts.push(`Comparators: ${comparators.map(([l, v]) => `${l} ${amountText(unit, v)}`).join('; ')}.`);
   const partial = cells.find((c) => c.period.partial);
-  if (partial) parts.push(`* ${formatMonthLong(partial.period.month)} is a month in progress.`);
+  if (partial) parts.push(`* ${partial.period.label} is a ${partial.period.kind} in progress.`);
   parts.push(DIRECTION_SENTENCE[measure.direction]);
   if (axis) parts.push(axis);
   return parts.join(' ');
@@ -261,16 +261,16 @@ export function renderChart(row: ScorecardRow): Markup {
 
   // x ticks: every month when there is room, else every k-th.
   const every = Math.max(1, Math.ceil(28 / band));
-  let yearShown = -1;
+  let yearShown: string | undefined;
   const xTicks = cells.map((c, i) => {
     // The last month is always labelled; a label too close before it is left out.
     const labelled = i === n - 1 || (i % every === 0 && n - 1 - i >= every);
     if (!labelled) return html`<line class="tick-mark" x1="${xOf(i)}" y1="${plotBottom}" x2="${xOf(i)}" y2="${plotBottom + 3}"/>`;
-    const month = formatMonthLong(c.period.month);
-    const [abbr, year] = month.split(' ');
+    const month = c.period.label;
+    const [abbr, year] = tickParts(c.period);
     // The year under the first labelled month of each year.
-    const showYear = year !== undefined && Number(year) !== yearShown;
-    if (showYear) yearShown = Number(year);
+    const showYear = year !== undefined && year !== yearShown;
+    if (showYear) yearShown = year;
     return html`<line class="tick-mark" x1="${xOf(i)}" y1="${plotBottom}" x2="${xOf(i)}" y2="${plotBottom + 5}"/><text class="tick" x="${xOf(i)}" y="${plotBottom + 18}" text-anchor="middle">${abbr ?? month}${c.period.partial ? '*' : ''}</text>${showYear ? html`<text class="tick year" x="${xOf(i)}" y="${plotBottom + 32}" text-anchor="middle">${year ?? ''}</text>` : ''}`;
   });
 

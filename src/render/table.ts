@@ -28,6 +28,7 @@ function gapText(row: ScorecardRow, cell: ScorecardCell): string {
 
 function notesText(row: ScorecardRow, cell: ScorecardCell): string {
   if (row.notComputable) return `not computable: ${row.notComputable}`;
+  if (cell.notComputable) return `not computable: ${cell.notComputable}`;
   return cell.excluded.map(([reason, n]) => `${formatCount(n)} ${reason}`).join(', ');
 }
 
@@ -55,7 +56,7 @@ export function renderTable(report: Scorecard, options: TableOptions): string {
   for (const row of report.rows) {
     lines.push(sectionTitle(row));
     const table = new Table({
-      head: ['Month', 'Numerator / denominator', 'Value', 'Target', 'Gap', 'RAG', 'Notes'],
+      head: [capitalised(row.cells[0]?.period.kind ?? 'month'), 'Numerator / denominator', 'Value', 'Target', 'Gap', 'RAG', 'Notes'],
       colAligns: ['left', 'right', 'right', 'right', 'right', 'left', 'left'],
       style: { head: options.colour ? ['bold'] : [], border: [], compact: true },
     });
@@ -63,7 +64,7 @@ export function renderTable(report: Scorecard, options: TableOptions): string {
       table.push([
         monthText(cell),
         countsText(cell) ?? '—',
-        valueText(row, cell) ?? '—',
+        cell.notComputable ? 'not computable' : (valueText(row, cell) ?? '—'),
         cell.target === null ? '' : oneDecimal(cell.target) + unitSuffix(row.unit),
         gapText(row, cell),
         ragText(cell.rag, options.colour),

@@ -28,7 +28,7 @@
 import ExcelJS from 'exceljs';
 import type { Alignment, Borders, Cell, Fill, Font, Worksheet } from 'exceljs';
 import { formatDay, formatDayLong } from '../core/day.js';
-import { formatMonthLong, type Period } from '../core/period.js';
+import type { Period } from '../core/period.js';
 import { UNITS } from '../measures/units.js';
 import { inputPlace, type Scorecard, type ScorecardCell, type ScorecardRow } from '../report/scorecard.js';
 import type { Rag } from '../report/targets.js';
@@ -135,7 +135,7 @@ function widthFor(texts: readonly string[], min: number, max: number): number {
 }
 
 function monthLabel(period: Period): string {
-  return formatMonthLong(period.month) + (period.partial ? ' *' : '');
+  return period.label + (period.partial ? ' *' : '');
 }
 
 function comparatorsText(row: ScorecardRow): string {
@@ -144,6 +144,7 @@ function comparatorsText(row: ScorecardRow): string {
 
 function notesOf(row: ScorecardRow, cell: ScorecardCell): string {
   if (row.notComputable) return `not computable: ${row.notComputable}`;
+  if (cell.notComputable) return `not computable: ${cell.notComputable}`;
   return cell.excluded.map(([reason, n]) => `${formatCount(n)} ${reason}`).join('; ');
 }
 
@@ -202,7 +203,8 @@ function addScorecardSheet(wb: ExcelJS.Workbook, report: Scorecard): void {
   let r = headerRow + 1;
   for (const row of report.rows) {
     const groupText = row.group ?? WHOLE_SERVICE;
-    const notes = row.notComputable ? `not computable: ${row.notComputable}` : (noBreakdownText(report, row) ?? '');
+    const cellReasons = [...new Set(row.cells.flatMap((c) => (c.notComputable === null ? [] : [`${c.period.id} not computable: ${c.notComputable}`])))];
+    const notes = row.notComputable ? `not computable: ${row.notComputable}` : ([...cellReasons, noBreakdownText(report, row) ?? ''].filter(Boolean).join('; '));
     const comparators = comparatorsText(row);
     groupTexts.push(groupText);
     comparatorTexts.push(comparators);
@@ -218,6 +220,10 @@ function addScorecardSheet(wb: ExcelJS.Workbook, report: Scorecard): void {
         const col = firstMonthCol + m;
         switch (line) {
           case 'Value': {
+            if (cell.notComputable !== null) {
+              put(ws, r, col, 'not computable', { ...edge, font: { italic: true } });
+              break;
+            }
             const fill = ragFill(cell.rag);
             put(ws, r, col, cell.value, { ...edge, numFmt: UNITS[row.unit].numberFormat, ...(fill === undefined ? {} : { fill }) });
             break;
@@ -278,7 +284,7 @@ function addMeasureSheet(wb: ExcelJS.Workbook, report: Scorecard, name: string, 
   put(ws, 2, 1, `${measure.id} · ${directionText(first.measure.direction)} · ${first.unit}`);
 
   const headerRow = 4;
-  const columns = [...(grouped ? [byLabel] : []), 'Month', 'Snapshot', 'Numerator', 'Denominator', 'Value', 'Target', 'Gap', 'RAG', 'Notes'];
+  const columns = [...(grouped ? [byLabel] : []), capitalised(first.cells[0]?.period.kind ?? 'month'), 'Snapshot', 'Numerator', 'Denominator', 'Value', 'Target', 'Gap', 'RAG', 'Notes'];
   header(ws, headerRow, columns);
 
   const groupTexts: string[] = [byLabel];
@@ -298,7 +304,7 @@ function addMeasureSheet(wb: ExcelJS.Workbook, report: Scorecard, name: string, 
       put(ws, r, c++, dateOf(cell.period.snapshot), { ...edge, numFmt: DATE_FORMAT });
       put(ws, r, c++, cell.numerator, { ...edge, numFmt: COUNT_FORMAT });
       put(ws, r, c++, cell.denominator, { ...edge, numFmt: COUNT_FORMAT });
-      put(ws, r, c++, cell.value, { ...edge, numFmt: UNITS[row.unit].numberFormat, ...(fill === undefined ? {} : { fill }) });
+      put(ws, r, c++, cell.notComputable === null ? cell.value : 'not computable', { ...edge, numFmt: UNITS[row.unit].numberFormat, ...(fill === undefined ? {} : { fill }) });
       put(ws, r, c++, cell.target, { ...edge, numFmt: UNITS[row.unit].numberFormat });
       put(ws, r, c++, gapOf(cell), { ...edge, numFmt: GAP_FORMAT });
       put(ws, r, c++, RAG_WORD[cell.rag] || null, ragStyle(cell.rag, edge.border));

@@ -34,6 +34,10 @@ export interface RunOptions {
   readonly from: string | null;
   readonly to: string | null;
   readonly period: string | null;
+  /** --every, present only when not `month`. */
+  readonly every?: string;
+  /** --window, present only when given. */
+  readonly window?: string;
   readonly asAt: string | null;
   readonly config: string | null;
   readonly targets: string | null;

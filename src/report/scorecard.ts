@@ -125,7 +125,7 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     const title = measure.title(context.rules);
     const cellsOf = (tallies: readonly Tally[] | null, whole: readonly Tally[] | null = tallies): ScorecardCell[] =>
       periods.map((period, i): ScorecardCell => {
-        const target = targetFor(measureTargets, period.month);
+        const target = targetFor(measureTargets, period.lastMonth);
         const t = tallies?.[i];
         if (!t) return { period, numerator: null, denominator: null, value: null, excluded: [], target, rag: 'none', notComputable: null };
         const notComputable = whole?.[i]?.notComputable ?? null;

@@ -35,6 +35,8 @@ export const manifestSchema = z.looseObject({
     from: nullableText,
     to: nullableText,
     period: nullableText,
+    every: z.string().optional(),
+    window: z.string().optional(),
     asAt: nullableText,
     config: nullableText,
     targets: nullableText,

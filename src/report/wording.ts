@@ -128,6 +128,10 @@ export function problemText(p: Problem): string {
       const { extract, field, text, accepted } = p.params;
       return `${field} "${text}" is not one of: ${accepted.join(', ')} (add a spelling under mapping.${extract}.values.${field})`;
     }
+    case 'invalid-number': {
+      const { field, text, min, max } = p.params;
+      return `${field} "${text}" is not a number greater than ${min} and at most ${max} (write it with a decimal point, e.g. 0.5)`;
+    }
     case 'value-too-long': {
       const { field, length, max } = p.params;
       return `${field} is ${length.toLocaleString('en-GB')} characters long; no ${field} is longer than ${max} (check the column is the right one)`;

@@ -83,7 +83,7 @@ export function messyExtracts(options: MessyOptions = {}): Record<string, string
   const supervisions: string[] = [];
   for (let i = 0; i < n; i++) supervisions.push(`S${i},${pick(children)},${write(day())},${pick(workers)},TM1`);
 
-  return {
+  const base = {
     'contacts.csv': mess(contacts, 'contact_id,Child Unique ID,Date of Contact,decision_date,Contact Source,team,worker', [
       'C9001,,2021-01-05,,Police,North,SW01',
       'C9002,100001,31/02/2021,,Police,North,SW01',
@@ -98,5 +98,44 @@ export function messyExtracts(options: MessyOptions = {}): Record<string, string
     'core_groups.csv': mess(meetings, 'meeting_id,child_id,meeting_date,status,education,police,health,other', ['M9001,100001,2021-01-05,rescheduled,Y,Y,Y,Y']),
     'supervisions.csv': mess(supervisions, 'supervision_id,child_id,supervision_date,worker,supervisor', ['S9001,,2021-01-05,SW01,TM1']),
     'cases.csv': mess(cases, 'case_id,child_id,start_date,end_date,case_type,worker,team', ['K9001,100001,2021-02-01,2021-01-01,CIN,SW01,North']),
+  };
+  return { ...base, ...workforce(options.seed ?? 1, n, children, teams) };
+}
+
+/**
+ * The staff and complaints logs, from a random stream of their own so the
+ * other extracts stay as they were: appointments with changes of contract,
+ * leavers and planned leaving dates, a few blank contracts and FTEs; stage
+ * 1-3 complaints, some extended, some unanswered.
+ */
+function workforce(seed: number, n: number, children: readonly string[], teams: readonly string[]): Record<string, string> {
+  const random = mulberry32(seed + 7919);
+  const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+  const last = dayFromYmd(2021, 5, 10);
+  const staff: string[] = [];
+  for (let i = 0; i < Math.max(10, Math.floor(n / 6)); i++) {
+    const id = `ST${String(i).padStart(3, '0')}`;
+    let start = int(dayFromYmd(2015, 1, 1), dayFromYmd(2021, 4, 1));
+    for (let k = 0; k < int(1, 3); k++) {
+      const end = random() < 0.5 ? start + int(60, 900) : null;
+      const contract = pick(['permanent', 'Permanent', 'agency', 'Locum', 'interim', '']);
+      staff.push(`${id},${formatDay(start)},${end === null ? '' : formatDay(end)},${contract},${pick(['Social Worker', 'Team Manager'])},${pick(teams)},${pick(['1', '0.5', '0.8', ''])}`);
+      if (end === null) break;
+      start = end + int(0, 3);
+    }
+  }
+  const complaints: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const received = int(dayFromYmd(2020, 1, 1), last);
+    const response = random() < 0.85 ? received + int(0, 40) : null;
+    complaints.push(
+      `CP${i},${random() < 0.8 ? pick(children) : ''},${formatDay(received)},${response === null || response > last ? '' : formatDay(response)},${pick(['1', '1', '1', '', '2', '3'])},${pick(['Y', 'N', ''])},${pick(teams)},${pick(['SW01', 'SW02', 'SW03', ''])}`,
+    );
+  }
+  const lines = (header: string, rows: readonly string[], bad: readonly string[]) => `${header}\n${[...rows, ...bad].join('\n')}\n`;
+  return {
+    'staff.csv': lines('staff_id,start_date,end_date,contract,role,team,fte', staff, ['ST900,2021-02-01,2021-01-01,permanent,Social Worker,North,1', 'ST901,2020-01-01,,permanent,Social Worker,North,full']),
+    'complaints.csv': lines('complaint_id,child_id,received_date,response_date,stage,extended,team,worker', complaints, ['CP9001,,2021-01-10,2021-01-04,1,N,North,SW01', 'CP9002,,2021-01-10,,4,N,North,SW01']),
   };
 }

@@ -24,6 +24,7 @@ import {
   type RulesInput,
   run,
   supervision,
+  build,
 } from '../helpers/records.js';
 
 /** A little of everything, every column filled in, so that every measure has something to count. */
@@ -40,6 +41,16 @@ function fullInput(): DataInput {
     cases: [
       caseRecord({ startDate: '2020-04-30', caseType: 'CP', worker: 'SW1', team: 'North' }),
       caseRecord({ childId: '2', startDate: '2020-06-01', endDate: '2021-04-30', caseType: 'CIN', worker: 'SW2', team: 'South' }),
+    ],
+    staff: [
+      build('staff', { staffId: 'W1', startDate: '2019-01-01', contract: 'permanent', role: 'Social Worker', team: 'North', fte: 1 }),
+      build('staff', { staffId: 'W2', startDate: '2019-01-01', endDate: '2020-12-31', contract: 'permanent', role: 'Social Worker', team: 'South', fte: 0.5 }),
+      build('staff', { staffId: 'W3', startDate: '2020-01-01', contract: 'agency', role: 'Social Worker', team: 'South', fte: 1 }),
+    ],
+    complaints: [
+      build('complaints', { complaintId: 'C1', childId: '1', receivedDate: '2021-01-04', responseDate: '2021-01-20', stage: '1', extended: true, team: 'North', worker: 'SW1' }),
+      build('complaints', { complaintId: 'C2', receivedDate: '2021-01-04', responseDate: '2021-02-10', stage: '2', extended: false, team: 'North', worker: 'SW1' }),
+      build('complaints', { complaintId: 'C3', receivedDate: '2021-02-01', responseDate: null, stage: '1', extended: false, team: 'South', worker: 'SW2' }),
     ],
   };
 }
@@ -119,6 +130,27 @@ const CASES: readonly Case[] = [
   { extract: 'cp_plans', column: 'category', reasons: {} },
   { extract: 'supervisions', column: 'worker', reasons: {} },
   { extract: 'cases', column: 'team', reasons: {} },
+  {
+    extract: 'staff',
+    column: 'end_date',
+    reasons: { staff_permanent: 'the staff extract has no end_date column', staff_turnover_12m: 'the staff extract has no end_date column' },
+  },
+  {
+    extract: 'staff',
+    column: 'contract',
+    reasons: { staff_permanent: 'the staff extract has no contract column', staff_turnover_12m: 'the staff extract has no contract column' },
+  },
+  {
+    extract: 'complaints',
+    column: 'response_date',
+    reasons: { complaints_in_time: 'the complaints extract has no response_date column', complaints_overdue: 'the complaints extract has no response_date column' },
+  },
+  // Columns that only select records, with a documented value for blank when absent (read as such by the
+  // validator: stage 1, not extended), and the role filter.
+  { extract: 'complaints', column: 'stage', reasons: {} },
+  { extract: 'complaints', column: 'extended', reasons: {} },
+  { extract: 'complaints', column: 'team', reasons: {} },
+  { extract: 'staff', column: 'role', reasons: {} },
 ];
 
 describe('a measure that reads an absent column is not computable; the others are unchanged', () => {
@@ -137,6 +169,20 @@ describe('a measure that reads an absent column is not computable; the others ar
       }
     },
   );
+});
+
+describe('staff without an fte column', () => {
+  it('are counted by head', () => {
+    const input = fullInput();
+    const counted = (data: MeasureData) => {
+      const e = evaluate(MEASURES.find((m) => m.id === 'staff_turnover_12m')!, data, context(), periods);
+      if (!e.computable) throw new Error(e.reason);
+      return e.tallies.map((t) => [t.numerator, t.denominator]);
+    };
+    // W2 (0.5 FTE, permanent) left on 31 Dec 2020; W1 (1 FTE) is the permanent staff in post.
+    expect(counted(dataOf(input))).toEqual([[0.5, 1], [0.5, 1]]);
+    expect(counted(without(input, 'staff', 'fte'))).toEqual([[1, 1], [1, 1]]);
+  });
 });
 
 describe('fault 1: Annex A List 1 has no decision date', () => {

@@ -44,7 +44,7 @@ describe('titles', () => {
   });
 
   it('covers every measure', () => {
-    expect(MEASURES).toHaveLength(13);
+    expect(MEASURES).toHaveLength(17);
   });
 
   it.each<[string, RulesInput, string]>([
@@ -201,13 +201,13 @@ describe('settings sections', () => {
   const starter = starterConfig();
 
   it('are the sections of the measures, each once, in list order', () => {
-    expect(SETTINGS_SECTIONS.map((s) => s.key)).toEqual(['contacts', 'assessments', 'coreGroups', 'supervision']);
+    expect(SETTINGS_SECTIONS.map((s) => s.key)).toEqual(['contacts', 'assessments', 'coreGroups', 'supervision', 'staff', 'complaints']);
     const used = new Set(MEASURES.flatMap((m) => m.settings));
     expect([...used].sort((a, b) => a.key.localeCompare(b.key))).toEqual([...SETTINGS_SECTIONS].sort((a, b) => a.key.localeCompare(b.key)));
   });
 
   it('make the configuration: its keys in the order manifests have always used (placeholders added before the mapping)', () => {
-    expect(Object.keys(configSchema.parse({}))).toEqual(['contacts', 'assessments', 'calendar', 'coreGroups', 'supervision', 'placeholders', 'mapping']);
+    expect(Object.keys(configSchema.parse({}))).toEqual(['contacts', 'assessments', 'calendar', 'coreGroups', 'supervision', 'staff', 'complaints', 'periods', 'placeholders', 'mapping']);
   });
 
   it.each(SETTINGS_SECTIONS.flatMap((s) => Object.entries(s.settings).map(([key, setting]) => ({ path: `${s.key}.${key}`, section: s.key, key, setting }))))(
@@ -253,6 +253,17 @@ supervision:
   byCaseType: {}
   #   CP: 4w
 
+staff:
+  # Roles counted by the staff measures (the role column, matched without regard
+  # to case), e.g. [social worker, senior social worker]. Empty: every role.
+  roles: []
+
+complaints:
+  # Time allowed for a stage 1 response, from the day of receipt (day 0).
+  timescale: 10wd
+  # Time allowed when the extension was agreed (extended = yes).
+  extendedTimescale: 20wd
+
 `);
   });
 
@@ -288,6 +299,9 @@ supervision:
         ['CLA', { amount: 6, unit: 'w' }],
         ['CP', { amount: 4, unit: 'w' }],
       ]),
+      staffRoles: [],
+      complaintTimescale: { amount: 10, unit: 'wd' },
+      complaintExtendedTimescale: { amount: 20, unit: 'wd' },
     });
   });
 });

@@ -90,7 +90,7 @@ describe('the extracts', () => {
     for (const name of EXTRACT_NAMES) {
       const def = EXTRACTS[name];
       const columns = def.fields.map((f) => f.name);
-      for (const c of [def.keyField, ...def.compositeKey, ...def.order.flat()]) expect(columns).toContain(c);
+      for (const c of [...(def.keyField === null ? [] : [def.keyField]), ...def.compositeKey, ...def.order.flat()]) expect(columns).toContain(c);
     }
   });
 

@@ -114,6 +114,10 @@ const CSV_TEXT: { readonly [C in ProblemCode]: readonly [Problem<C>['params'], s
     { extract: 'assessments', field: 'kind', text: 'Re-assessment', accepted: ['new', 'update'] },
     'kind "Re-assessment" is not one of: new, update (add a spelling under mapping.assessments.values.kind)',
   ],
+  'invalid-number': [
+    { field: 'fte', text: '1,0', min: 0, max: 2 },
+    'fte "1,0" is not a number greater than 0 and at most 2 (write it with a decimal point, e.g. 0.5)',
+  ],
   'value-too-long': [
     { field: 'child_id', length: 5000, max: 4096 },
     'child_id is 5,000 characters long; no child_id is longer than 4096 (check the column is the right one)',
