@@ -57,8 +57,13 @@ export const ANNEX_A_LISTS: readonly AnnexAList[] = [
     note: '`CIN Start Date` and `CIN Closure Date` are the case start and end; every case has case type `CIN`',
   },
   { number: 7, title: 'Child protection', extract: 'cp_plans' },
-  { number: 8, title: 'Children in care', extract: null, later: 'cla_periods', note: 'not used yet' },
-  { number: 9, title: 'Care leavers', extract: null, later: 'care_leavers', note: 'not used yet' },
+  { number: 8, title: 'Children in care', extract: 'cla_periods' },
+  {
+    number: 9,
+    title: 'Care leavers',
+    extract: 'care_leavers',
+    note: 'one row per young person: its `Latest Date of Contact` is the record date',
+  },
   { number: 10, title: 'Adoption', extract: null, note: 'read and not used' },
   { number: 11, title: 'Adopters', extract: null, note: 'read and not used' },
 ];

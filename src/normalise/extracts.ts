@@ -11,6 +11,12 @@ import { contacts } from './extracts/contacts.js';
 import { coreGroups } from './extracts/core-groups.js';
 import { cpPlans } from './extracts/cp-plans.js';
 import { supervisions } from './extracts/supervisions.js';
+import { careLeavers } from './extracts/care-leavers.js';
+import { claPeriods } from './extracts/cla-periods.js';
+import { claReviews } from './extracts/cla-reviews.js';
+import { missingEpisodes } from './extracts/missing-episodes.js';
+import { placements } from './extracts/placements.js';
+import { proceedings } from './extracts/proceedings.js';
 
 export type { ExtractDef, FieldDef, FieldType, RecordBase } from './define.js';
 
@@ -22,6 +28,12 @@ export const EXTRACTS = {
   core_groups: coreGroups,
   supervisions,
   cases,
+  cla_periods: claPeriods,
+  placements,
+  cla_reviews: claReviews,
+  missing_episodes: missingEpisodes,
+  care_leavers: careLeavers,
+  proceedings,
 } as const satisfies Readonly<Record<string, ExtractDef>>;
 
 export type ExtractName = keyof typeof EXTRACTS;
@@ -38,7 +50,6 @@ export const SSD_TABLES_TO_COME: Readonly<Record<string, string>> = {
   ssd_s47_enquiry: 's47',
   ssd_cp_reviews: 'cp_reviews',
   ssd_cp_visits: 'cp_visits',
-  ssd_missing: 'missing_episodes',
 };
 
 /** The file names an extract is found by in a data folder: its own, and its SSD table's. */
@@ -63,6 +74,12 @@ export type CpPlan = RecordTypes['cp_plans'];
 export type CoreGroup = RecordTypes['core_groups'];
 export type Supervision = RecordTypes['supervisions'];
 export type Case = RecordTypes['cases'];
+export type ClaPeriod = RecordTypes['cla_periods'];
+export type Placement = RecordTypes['placements'];
+export type ClaReview = RecordTypes['cla_reviews'];
+export type MissingEpisode = RecordTypes['missing_episodes'];
+export type CareLeaver = RecordTypes['care_leavers'];
+export type Proceedings = RecordTypes['proceedings'];
 
 /**
  * The heading a mapping preset gives a column (the Annex A list heading by default).

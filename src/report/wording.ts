@@ -133,7 +133,8 @@ export function problemText(p: Problem): string {
       return `${field} is ${length.toLocaleString('en-GB')} characters long; no ${field} is longer than ${max} (check the column is the right one)`;
     }
     case 'date-order': {
-      const { field, date, earlierField, earlierDate } = p.params;
+      const { field, date, earlierField, earlierDate, blanked } = p.params;
+      if (blanked) return `${field} ${formatDay(date)} is before ${earlierField} ${formatDay(earlierDate)}, so ${field} is read as blank and the row is kept; correct the date`;
       return `${field} ${formatDay(date)} is before ${earlierField} ${formatDay(earlierDate)}; one of the two dates is wrong`;
     }
     case 'future-date': {

@@ -104,8 +104,8 @@ export function build<N extends ExtractName>(name: N, input: BuildInput<N> = {},
     record[f.prop] = value;
     return typeof value === 'boolean' ? (value ? 1 : 0) : (value as Cell);
   });
-  const { keyPos, compositePos } = keyPositions(def);
-  return { line: takeLine(input.line), key: keyOfCells(def, cells, keyPos, compositePos), ...record } as RecordTypes[N];
+  const { keyPos, compositePos, withPos } = keyPositions(def);
+  return { line: takeLine(input.line), key: keyOfCells(def, cells, keyPos, compositePos, withPos), ...record } as RecordTypes[N];
 }
 
 export type ContactInput = BuildInput<'contacts'>;
