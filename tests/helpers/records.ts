@@ -16,6 +16,7 @@ import { type Day, parseIsoDay } from '../../src/core/day.js';
 import { parseMonth, periodsBetween } from '../../src/core/period.js';
 import { configSchema, rulesOf, type RulesInput } from '../../src/config/config.js';
 import { evaluate, type Rules } from '../../src/measures/index.js';
+import { populationFrom } from '../../src/measures/population.js';
 import type { Measure, MeasureContext, MeasureData, Observation } from '../../src/measures/types.js';
 import {
   type CamelCase,
@@ -135,6 +136,30 @@ export type CaseInput = BuildInput<'cases'>;
 export const caseRecord = (input: CaseInput = {}): Case =>
   build('cases', input, { childId: '1', startDate: '2020-12-01', caseType: 'CIN', worker: 'SW1' });
 
+/** A period of care; by default child 1, looked after from Monday 4 Jan 2021, open, legal status C2. */
+export const claPeriod = (input: BuildInput<'cla_periods'> = {}): RecordTypes['cla_periods'] =>
+  build('cla_periods', input, { childId: '1', startDate: '2021-01-04', legalStatus: 'C2' });
+
+/** A placement; by default child 1, from Monday 4 Jan 2021, open, foster care (U1). */
+export const placement = (input: BuildInput<'placements'> = {}): RecordTypes['placements'] =>
+  build('placements', input, { childId: '1', startDate: '2021-01-04', placementType: 'U1' });
+
+/** A looked-after review; by default child 1 on 1 Feb 2021, permanence plan blank. */
+export const claReview = (input: BuildInput<'cla_reviews'> = {}): RecordTypes['cla_reviews'] =>
+  build('cla_reviews', input, { childId: '1', reviewDate: '2021-02-01' });
+
+/** A missing episode; by default child 1, missing 4 Jan 2021 and back 5 Jan 2021, nothing offered. */
+export const missingEpisode = (input: BuildInput<'missing_episodes'> = {}): RecordTypes['missing_episodes'] =>
+  build('missing_episodes', input, { childId: '1', startDate: '2021-01-04', endDate: '2021-01-05' });
+
+/** A care leaver record; by default child 1, recorded 1 Jan 2021, born 1 Jun 2000 (aged 20). */
+export const careLeaver = (input: BuildInput<'care_leavers'> = {}): RecordTypes['care_leavers'] =>
+  build('care_leavers', input, { childId: '1', recordDate: '2021-01-01', dateOfBirth: '2000-06-01' });
+
+/** A care proceedings row; by default child 1, case C1, issued Monday 4 Jan 2021, open. */
+export const proceedingsRow = (input: BuildInput<'proceedings'> = {}): RecordTypes['proceedings'] =>
+  build('proceedings', input, { childId: '1', proceedingsId: 'C1', issueDate: '2021-01-04' });
+
 // ---------------------------------------------------------------- records
 
 /** An in-memory extract: the given rows, and the columns its header is taken to have. */
@@ -217,6 +242,8 @@ export interface CalendarInput {
 
 export interface ContextInput {
   asAt?: string;
+  /** Children aged 0-17, for rates per 10,000; default none. */
+  population?: number;
   rules?: RulesInput;
   calendar?: CalendarInput;
 }
@@ -244,6 +271,7 @@ export function context(input: ContextInput = {}): MeasureContext {
     asAt: day(input.asAt ?? DEFAULT_AS_AT),
     calendar: calendar(input.calendar),
     rules: rules(input.rules),
+    ...(input.population === undefined ? {} : { population: populationFrom(input.population) }),
   };
 }
 
@@ -317,6 +345,8 @@ export function run(measure: Measure, data: DataInput | MeasureData, options: Ru
       denominator += o.denominator;
       if (o.reason !== null) excluded.set(o.reason, (excluded.get(o.reason) ?? 0) + 1);
     }
+    // A rate's population is in its denominator as no record's (explain shows it as `population`).
+    denominator += t.population ?? 0;
     observed[p.id] = { numerator, denominator, excluded: sortedExcluded(excluded) };
   });
   return { computable: true, reason: undefined, periods: tallies, observed, unobserved, observations };
