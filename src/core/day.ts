@@ -160,9 +160,8 @@ export function addMonths(d: Day, n: number): Day {
 export function ageAt(birth: Day, s: Day): number {
   const b = ymdFromDay(birth);
   const t = ymdFromDay(s);
-  let age = t.year - b.year;
-  const leapling = b.month === 2 && b.day === 29 && !isLeapYear(t.year);
-  const [month, day] = leapling ? [3, 1] : [b.month, b.day];
-  if (t.month < month || (t.month === month && t.day < day)) age--;
-  return age;
+  // Comparing month and day as written: in a common year no day is on or after
+  // 29 February until 1 March, so a 29 February birthday falls on 1 March.
+  const before = t.month < b.month || (t.month === b.month && t.day < b.day);
+  return t.year - b.year - (before ? 1 : 0);
 }
