@@ -59,7 +59,7 @@ export function sourceText(source: SourceRef): string {
 export function locationText(at: Location, header = ''): string {
   const { source, line, column } = at;
   if (line <= 0) return sourceText(source);
-  if (source.kind === 'csv') return `${source.path}:${line}${column > 0 ? `: column ${columnLetter(column)} (${header})` : ''}`;
+  if (source.kind === 'csv') return `${source.path}:${line}${column > 0 ? `: column ${columnLetter(column)}${header ? ` (${header})` : ''}` : ''}`;
   const sheet = sourceText(source);
   return column > 0 ? `${sheet}!${columnLetter(column)}${line}${header ? ` (${header})` : ''}` : `${sheet}!${line}:${line}`;
 }
