@@ -18,6 +18,7 @@
 import { ageAt, type Day } from '../core/day.js';
 import type { CareLeaver } from '../normalise/extracts.js';
 import type { Records } from '../normalise/table.js';
+import { perChild } from './cla-common.js';
 import { iso } from './common.js';
 import { childIndex } from './indexes.js';
 import { defineSettings, type RulesOf, setting } from './settings.js';
@@ -95,7 +96,7 @@ export function evaluateCareLeavers(
   out.periods.forEach((period, p) => {
     const s = period.snapshot;
     for (const { record, lines } of latestRecords(records, s)) {
-      const counted = lines.length > 1 ? { ...record, lines } : record;
+      const counted = perChild(record, lines);
       const years = ageAt(record.dateOfBirth, s);
       if (years < from || years > to) {
         if (out.observingSkipped) out.skip(p, counted, 'outside-age-band', { date_of_birth: iso(record.dateOfBirth), age: years });

@@ -82,9 +82,20 @@ export function childrenInCareAt(periods: Records<ClaPeriod>, s: Day): ChildAtSn
   return found;
 }
 
-/** A record standing for one child: its first record, with every line behind it. */
-export function perChild<R extends Counted>(first: R, lines: readonly number[]): R {
-  return lines.length > 1 ? { ...first, lines } : first;
+/** A record with its team and worker, as counted. */
+type Owned = Counted & { readonly childId: string; readonly team?: string | null; readonly worker?: string | null };
+
+/**
+ * What is counted for a child (or a proceedings) standing for several
+ * records: every line behind it in file order (`line` the first), and the
+ * key, child, team and worker of `first`, the record that decides; the
+ * record itself when there is only one. (Records are
+ * read through views, so a copy names each field.)
+ */
+export function perChild(first: Owned, lines: readonly number[]): Owned {
+  if (lines.length <= 1) return first;
+  const sorted = [...lines].sort((a, b) => a - b);
+  return { line: sorted[0]!, key: first.key, childId: first.childId, team: first.team ?? null, worker: first.worker ?? null, lines: sorted };
 }
 
 // ---------------------------------------------------------------- placements

@@ -1,4 +1,4 @@
-import { isShortBreaks, scheduleClaReviews, SHORT_BREAKS } from './cla-common.js';
+import { isShortBreaks, perChild, scheduleClaReviews, SHORT_BREAKS } from './cla-common.js';
 import { iso } from './common.js';
 import { HISTORY_BEFORE_EXTRACT, historyBefore } from './coverage.js';
 import { defineMeasure } from './define.js';
@@ -32,7 +32,7 @@ export const claPermanenceBy2ndReview = defineMeasure({
       const ps = out.periodsOf(second.reviewDate);
       if (ps.length === 0) continue;
       const period = periods.get(periodRow);
-      const counted = { ...second, lines: [first.line, second.line] };
+      const counted = perChild(second, [first.line, second.line]);
       const detail = out.observing
         ? {
             period: period.key,

@@ -10,6 +10,8 @@
 import type { Day } from '../core/day.js';
 import type { Proceedings } from '../normalise/extracts.js';
 import type { Records } from '../normalise/table.js';
+import { perChild } from './cla-common.js';
+import type { Counted } from './types.js';
 
 /** Days in 26 weeks beginning with the issue date: the last day is issue + 181. */
 export const PROCEEDINGS_DAYS = 26 * 7;
@@ -62,6 +64,6 @@ export function proceedingsGroups(records: Records<Proceedings>): readonly Proce
 }
 
 /** The proceedings as a counted observation: its first row, with every line when it has several. */
-export function countedGroup(g: ProceedingsGroup): Proceedings & { readonly lines?: readonly number[] } {
-  return g.lines.length > 1 ? { ...g.first, lines: g.lines } : g.first;
+export function countedGroup(g: ProceedingsGroup): Counted {
+  return perChild(g.first, g.lines);
 }

@@ -44,7 +44,7 @@ describe('titles', () => {
   });
 
   it('covers every measure', () => {
-    expect(MEASURES).toHaveLength(13);
+    expect(MEASURES).toHaveLength(26);
   });
 
   it.each<[string, RulesInput, string]>([
@@ -201,13 +201,13 @@ describe('settings sections', () => {
   const starter = starterConfig();
 
   it('are the sections of the measures, each once, in list order', () => {
-    expect(SETTINGS_SECTIONS.map((s) => s.key)).toEqual(['contacts', 'assessments', 'coreGroups', 'supervision']);
+    expect(SETTINGS_SECTIONS.map((s) => s.key)).toEqual(['contacts', 'assessments', 'coreGroups', 'supervision', 'careLeavers']);
     const used = new Set(MEASURES.flatMap((m) => m.settings));
     expect([...used].sort((a, b) => a.key.localeCompare(b.key))).toEqual([...SETTINGS_SECTIONS].sort((a, b) => a.key.localeCompare(b.key)));
   });
 
   it('make the configuration: its keys in the order manifests have always used (placeholders added before the mapping)', () => {
-    expect(Object.keys(configSchema.parse({}))).toEqual(['contacts', 'assessments', 'calendar', 'coreGroups', 'supervision', 'placeholders', 'mapping']);
+    expect(Object.keys(configSchema.parse({}))).toEqual(['contacts', 'assessments', 'calendar', 'coreGroups', 'supervision', 'careLeavers', 'placeholders', 'mapping']);
   });
 
   it.each(SETTINGS_SECTIONS.flatMap((s) => Object.entries(s.settings).map(([key, setting]) => ({ path: `${s.key}.${key}`, section: s.key, key, setting }))))(
@@ -253,6 +253,12 @@ supervision:
   byCaseType: {}
   #   CP: 4w
 
+careLeavers:
+  # Youngest age (at the month end) counted by the care leaver measures.
+  ageFrom: 19
+  # Oldest age counted (inclusive).
+  ageTo: 21
+
 `);
   });
 
@@ -288,6 +294,8 @@ supervision:
         ['CLA', { amount: 6, unit: 'w' }],
         ['CP', { amount: 4, unit: 'w' }],
       ]),
+      careLeaverAgeFrom: 19,
+      careLeaverAgeTo: 21,
     });
   });
 });
