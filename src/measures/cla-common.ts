@@ -34,9 +34,16 @@ export const SHORT_BREAKS = 'short-breaks';
 /** Legal statuses of a series of short breaks (SSDA903 `V3`, `V4`). */
 const SHORT_BREAK_STATUSES: ReadonlySet<string> = new Set(['V3', 'V4']);
 
-/** Whether a period of care is a series of short breaks (legal status `V3` or `V4`); a blank status is not. */
+const LEADING_CODE = /^([A-Z]\d)(?![0-9A-Z])/;
+
+/**
+ * Whether a period of care is a series of short breaks: legal status `V3`
+ * or `V4`, with or without its text (`V3: Short term breaks`, as Annex A
+ * List 8 writes it); a blank status is not.
+ */
 export function isShortBreaks(period: Pick<ClaPeriod, 'legalStatus'>): boolean {
-  return period.legalStatus !== null && SHORT_BREAK_STATUSES.has(period.legalStatus);
+  const m = period.legalStatus === null ? null : LEADING_CODE.exec(period.legalStatus);
+  return m !== null && SHORT_BREAK_STATUSES.has(m[1]!);
 }
 
 /** Open at S: started on or before S, and no end or an end after S. */

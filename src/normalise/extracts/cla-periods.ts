@@ -16,7 +16,11 @@ export const claPeriods = defineExtract({
     start_date: date({ required: true, annexA: 'Date Started to be Looked After', doc: 'the child became looked after' }),
     end_date: date({ annexA: 'Date Ceased to be Looked After', doc: 'blank: still looked after' }),
     date_of_birth: date({ annexA: 'Date of Birth' }),
-    legal_status: code({ annexA: 'LS', aliases: ['Legal Status'], doc: 'SSDA903 code (`C2`, `V2` ...); `V3`/`V4` (short breaks) are left out' }),
+    legal_status: code({
+      annexA: 'LS',
+      aliases: ["Child's Legal Status", 'Legal Status'],
+      doc: 'SSDA903 code, with or without its text (`C2`, `V3: Short term breaks`); `V3`/`V4` (short breaks) are left out',
+    }),
     team: TEAM,
     worker: WORKER,
   },
