@@ -344,10 +344,13 @@ describe('cla_rate_per_10k', () => {
         claPeriod({ startDate: '2020-06-01' }),
         claPeriod({ childId: '2', startDate: '2020-01-01', endDate: '2021-01-31' }),
         claPeriod({ childId: '3', startDate: '2020-01-01', legalStatus: 'V3' }),
+        // As Annex A List 8 writes it: the code with its text.
+        claPeriod({ childId: '4', startDate: '2020-01-01', legalStatus: 'V4: SHORT TERM BREAKS, NOT ALL RECORDED' }),
+        claPeriod({ childId: '5', startDate: '2020-01-01', legalStatus: 'V2: SINGLE PERIOD OF ACCOMMODATION' }),
       ],
     };
     const r = run(claRatePer10k, data, { from: '2021-01', population: 40_000 });
-    expect(r.periods['2021-01']).toEqual(counts(1, 40_000, { 'short-breaks': 1 }));
+    expect(r.periods['2021-01']).toEqual(counts(2, 40_000, { 'short-breaks': 2 }));
     expect(run(claRatePer10k, data, { from: '2021-01' }).computable).toBe(false);
   });
 });
