@@ -37,6 +37,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildAssessments } from './assessments.js';
 import { buildCases } from './cases.js';
+import { buildCareLeavers } from './care-leavers.js';
+import { buildChildrenInCare } from './children-in-care.js';
+import { buildMissingEpisodes } from './missing-episodes.js';
+import { buildProceedings } from './proceedings.js';
 import { buildContacts } from './contacts.js';
 import { buildCoreGroups } from './core-groups.js';
 import { buildPlans } from './cp-plans.js';
@@ -64,6 +68,13 @@ async function run(): Promise<void> {
   const cases = keep(buildCases(families, assessments));
   keep(buildSupervisions(cases));
   keep(buildContacts(assessments, cases));
+  const care = buildChildrenInCare();
+  const inCare = keep(care.periods);
+  keep(care.placements);
+  keep(care.reviews);
+  keep(buildMissingEpisodes(inCare));
+  keep(buildCareLeavers());
+  keep(buildProceedings());
   keep(buildStaff());
   keep(buildComplaints());
 

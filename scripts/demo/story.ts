@@ -20,6 +20,11 @@ export const PUBLISHED: readonly (readonly [string, string, string, number | nul
   ['caseload_avg', '2020-12', '24.1', null, null],
   ['cp_over_9m', '2021-01', '25.8', 94, 365],
   ['cp_over_9m_avg_days', '2021-01', '386.0', null, 94],
+  ['cla_permanence_by_2nd_review', '2020-12', '71.4', 10, 14],
+  ['care_leavers_eet', '2021-02', '41.7', 15, 36],
+  ['missing_rhi_offered', '2021-01', '100.0', 38, 38],
+  ['missing_rhi_done', '2021-01', '78.9', 30, 38],
+  ['proceedings_open_over_26wk', '2021-02', '68.9', 51, 74],
   ['staff_permanent', '2021-01', '73.0', 46, 63],
 ];
 

@@ -19,7 +19,10 @@ function meaning(name: keyof typeof EXTRACTS, field: FieldDef): string {
   const def = EXTRACTS[name];
   const notes: string[] = [];
   if (def.keyField === null && field.name === def.compositeKey[0]) notes.push(`the record's key is ${def.compositeKey.map((c) => `\`${c}\``).join(' + ')}`);
-  if (field.name === def.keyField) notes.push(`the record's key; without one, ${def.compositeKey.map((c) => `\`${c}\``).join(' + ')}`);
+  if (field.name === def.keyField) {
+    const withKey = (def.keyWith ?? []).map((c) => ` with \`${c}\``).join('');
+    notes.push(`the record's key${withKey}; without one, ${def.compositeKey.map((c) => `\`${c}\``).join(' + ')}`);
+  }
   if (field.doc) notes.push(field.doc);
   for (const [earlier, later] of def.order) if (later === field.name) notes.push(`not before \`${earlier}\``);
   return notes.join('; ');

@@ -148,3 +148,20 @@ export function addMonths(d: Day, n: number): Day {
   byDay.set(d, result);
   return result;
 }
+
+/**
+ * A person's age in whole years on day `s`: the number of birthdays on or
+ * before `s`. A 29 February birthday falls on 1 March in other years (SPEC
+ * section 7): a child born on 29 Feb 2004 turned 16 on 29 Feb 2020 (a leap
+ * year) and 17 on 1 Mar 2021.
+ * @example ageAt(dayFromYmd(2005, 3, 1), dayFromYmd(2021, 3, 1)) //=> 16
+ * @example ageAt(dayFromYmd(2004, 2, 29), dayFromYmd(2021, 2, 28)) //=> 16 (turns 17 on 1 Mar 2021)
+ */
+export function ageAt(birth: Day, s: Day): number {
+  const b = ymdFromDay(birth);
+  const t = ymdFromDay(s);
+  // Comparing month and day as written: in a common year no day is on or after
+  // 29 February until 1 March, so a 29 February birthday falls on 1 March.
+  const before = t.month < b.month || (t.month === b.month && t.day < b.day);
+  return t.year - b.year - (before ? 1 : 0);
+}

@@ -17,6 +17,19 @@ import { coreGroupsInTime } from './core-groups-in-time.js';
 import { cpOver9m } from './cp-over-9m.js';
 import { cpOver9mAvgDays } from './cp-over-9m-avg-days.js';
 import { supervisionInTime } from './supervision-in-time.js';
+import { careLeaversEet } from './care-leavers-eet.js';
+import { careLeaversSuitableAccommodation } from './care-leavers-suitable-accommodation.js';
+import { claLongTermStability } from './cla-long-term-stability.js';
+import { claPermanenceBy2ndReview } from './cla-permanence-by-2nd-review.js';
+import { claPlacements3plus } from './cla-placements-3plus.js';
+import { claRatePer10k } from './cla-rate-per-10k.js';
+import { claReviewsInTime } from './cla-reviews-in-time.js';
+import { claReviewsOverdue } from './cla-reviews-overdue.js';
+import { missingRhi72h } from './missing-rhi-72h.js';
+import { missingRhiDone } from './missing-rhi-done.js';
+import { missingRhiOffered } from './missing-rhi-offered.js';
+import { proceedings26wk } from './proceedings-26wk.js';
+import { proceedingsOpenOver26wk } from './proceedings-open-over-26wk.js';
 import { staffPermanent } from './staff-permanent.js';
 import { staffTurnover12m } from './staff-turnover-12m.js';
 import { complaintsInTime } from './complaints-in-time.js';
@@ -39,6 +52,19 @@ const LIST = [
   coreGroupsOther,
   supervisionInTime,
   caseloadAvg,
+  claRatePer10k,
+  claPlacements3plus,
+  claLongTermStability,
+  claReviewsInTime,
+  claReviewsOverdue,
+  claPermanenceBy2ndReview,
+  missingRhiOffered,
+  missingRhiDone,
+  missingRhi72h,
+  careLeaversEet,
+  careLeaversSuitableAccommodation,
+  proceedings26wk,
+  proceedingsOpenOver26wk,
   staffPermanent,
   staffTurnover12m,
   complaintsInTime,

@@ -8,7 +8,9 @@
  * `List 1` ... `List 11` (by number, so `List 1` never matches `List 10`),
  * and the extracts' own names (`contacts`, `cp_plans`). A name that says one
  * thing while the header says another draws a warning, and the header wins;
- * a sheet whose header matches nothing is read as the extract its name says
+ * a list csc-kpi does not read whose header has a heading of its own (List
+ * 10's `Date of Adoption Order`; it shares others with the periods of care)
+ * is not read; a sheet whose header matches nothing is read as the extract its name says
  * (so a missing column is reported as for a CSV file), or else is read and
  * not used.
  *
@@ -39,6 +41,8 @@ export interface AnnexAList {
   readonly fixed?: Readonly<Record<string, string>>;
   /** What to know about the list, for the README. */
   readonly note?: string;
+  /** For a list not read: headings no extract's list has, which make a sheet that list whatever else it shares. */
+  readonly ownHeadings?: readonly string[];
 }
 
 /** The Annex A lists (Ofsted's inspection of local authority children's services). */
@@ -57,10 +61,21 @@ export const ANNEX_A_LISTS: readonly AnnexAList[] = [
     note: '`CIN Start Date` and `CIN Closure Date` are the case start and end; every case has case type `CIN`',
   },
   { number: 7, title: 'Child protection', extract: 'cp_plans' },
-  { number: 8, title: 'Children in care', extract: null, later: 'cla_periods', note: 'not used yet' },
-  { number: 9, title: 'Care leavers', extract: null, later: 'care_leavers', note: 'not used yet' },
-  { number: 10, title: 'Adoption', extract: null, note: 'read and not used' },
-  { number: 11, title: 'Adopters', extract: null, note: 'read and not used' },
+  { number: 8, title: 'Children in care', extract: 'cla_periods' },
+  {
+    number: 9,
+    title: 'Care leavers',
+    extract: 'care_leavers',
+    note: 'one row per young person: its `Latest Date of Contact` is the record date',
+  },
+  {
+    number: 10,
+    title: 'Adoption',
+    extract: null,
+    note: 'read and not used',
+    ownHeadings: ['Date of Decision that Child Should be Placed for Adoption', 'Date Placed for Adoption', 'Date of Adoption Order'],
+  },
+  { number: 11, title: 'Adopters', extract: null, note: 'read and not used', ownHeadings: ['Adopter ID', 'Date Stage 1 Started'] },
 ];
 
 const LIST_NAME = /^list\s*0*(\d+)$/;
@@ -118,6 +133,11 @@ export function chooseSheetUse(
 ): SheetUse {
   const named = sheetName(sheet);
   if (headers === null) return { kind: 'not-used', reason: 'empty' };
+  // A list csc-kpi does not read, known by a heading of its own, is not read whatever columns it shares with an extract.
+  const loose = new Set(headers.map(normaliseHeader));
+  if (ANNEX_A_LISTS.some((l) => l.extract === null && l.ownHeadings?.some((h) => loose.has(normaliseHeader(h))))) {
+    return { kind: 'not-used', reason: 'not-read' };
+  }
   let best: ExtractName | undefined;
   let bestScore = -1;
   for (const name of EXTRACT_NAMES) {

@@ -191,8 +191,20 @@ export interface ExtractSpec<N extends string, F extends Fields> {
   /** The key column; when absent or blank, the key is made of `compositeKey`. Without one, the key is always the composite. */
   readonly key?: keyof F & string;
   readonly compositeKey: readonly [keyof F & string, ...(keyof F & string)[]];
+  /**
+   * Columns that identify a record together with the key column, when the
+   * key alone is shared by several records (siblings in one set of care
+   * proceedings: `proceedings_id` + `child_id`).
+   */
+  readonly keyWith?: readonly (keyof F & string)[];
   /** Pairs [earlier, later] of date columns: a row whose later date is before its earlier one is rejected. */
   readonly order: readonly (readonly [DateField<F>, DateField<F>])[];
+  /**
+   * Pairs [earlier, later] of date columns where a later date before the
+   * earlier one is read as blank, with a `date-order` warning, and the row
+   * is kept (a return interview dated before the child came back).
+   */
+  readonly blankOrder?: readonly (readonly [DateField<F>, DateField<F>])[];
 }
 
 /** An extract as the reader, validator and record tables use it. */
@@ -206,8 +218,12 @@ export interface ExtractDef<N extends string = string> {
   /** The key column; null when the key is always `compositeKey`. */
   readonly keyField: string | null;
   readonly compositeKey: readonly string[];
+  /** Columns that identify a record together with the key column (see ExtractSpec.keyWith); usually none. */
+  readonly keyWith?: readonly string[];
   /** Pairs [earlier, later] of date columns. */
   readonly order: readonly (readonly [string, string])[];
+  /** Pairs [earlier, later] of date columns whose later date is blanked, with a warning, when out of order. */
+  readonly blankOrder?: readonly (readonly [string, string])[];
 }
 
 /** An extract's definition, carrying its declared columns for type inference. */
@@ -249,7 +265,9 @@ export function defineExtract<const N extends string, const F extends Fields>(ex
     fields: Object.entries(extract.fields).map(([name, field]): FieldDef => ({ name, prop: camelCase(name), ...field })),
     keyField: extract.key ?? null,
     compositeKey: extract.compositeKey,
+    ...(extract.keyWith === undefined ? {} : { keyWith: extract.keyWith }),
     order: extract.order,
+    ...(extract.blankOrder === undefined ? {} : { blankOrder: extract.blankOrder }),
   };
 }
 
@@ -261,9 +279,19 @@ export type Cell = string | number | null;
  * one, otherwise the composite columns joined by `|` (dates as yyyy-mm-dd,
  * blanks as nothing). The record tables and the test builders both use it.
  */
-export function keyOfCells(def: ExtractDef, cells: readonly Cell[], keyPos: number, compositePos: readonly number[]): string {
+export function keyOfCells(
+  def: ExtractDef,
+  cells: readonly Cell[],
+  keyPos: number,
+  compositePos: readonly number[],
+  withPos: readonly number[] = [],
+): string {
   const id = cells[keyPos];
-  if (typeof id === 'string') return id;
+  if (typeof id === 'string') {
+    let key = id;
+    for (const pos of withPos) key += `|${cells[pos] ?? ''}`;
+    return key;
+  }
   let key = '';
   for (let k = 0; k < compositePos.length; k++) {
     const pos = compositePos[k]!;
@@ -284,8 +312,8 @@ export function sameValue(a: Cell | undefined, b: Cell | undefined): boolean {
   return typeof a === 'string' && typeof b === 'string' && a.length === b.length && a.toUpperCase() === b.toUpperCase();
 }
 
-/** Positions of an extract's key column and composite-key columns among its fields. */
-export function keyPositions(def: ExtractDef): { keyPos: number; compositePos: number[] } {
+/** Positions of an extract's key column, composite-key columns and key-with columns among its fields. */
+export function keyPositions(def: ExtractDef): { keyPos: number; compositePos: number[]; withPos: number[] } {
   const pos = (name: string | null): number => def.fields.findIndex((f) => f.name === name);
-  return { keyPos: pos(def.keyField), compositePos: def.compositeKey.map(pos) };
+  return { keyPos: pos(def.keyField), compositePos: def.compositeKey.map(pos), withPos: (def.keyWith ?? []).map(pos) };
 }

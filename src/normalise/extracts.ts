@@ -11,6 +11,12 @@ import { contacts } from './extracts/contacts.js';
 import { coreGroups } from './extracts/core-groups.js';
 import { cpPlans } from './extracts/cp-plans.js';
 import { supervisions } from './extracts/supervisions.js';
+import { careLeavers } from './extracts/care-leavers.js';
+import { claPeriods } from './extracts/cla-periods.js';
+import { claReviews } from './extracts/cla-reviews.js';
+import { missingEpisodes } from './extracts/missing-episodes.js';
+import { placements } from './extracts/placements.js';
+import { proceedings } from './extracts/proceedings.js';
 import { staff } from './extracts/staff.js';
 import { complaints } from './extracts/complaints.js';
 
@@ -24,6 +30,12 @@ export const EXTRACTS = {
   core_groups: coreGroups,
   supervisions,
   cases,
+  cla_periods: claPeriods,
+  placements,
+  cla_reviews: claReviews,
+  missing_episodes: missingEpisodes,
+  care_leavers: careLeavers,
+  proceedings,
   staff,
   complaints,
 } as const satisfies Readonly<Record<string, ExtractDef>>;
@@ -42,7 +54,6 @@ export const SSD_TABLES_TO_COME: Readonly<Record<string, string>> = {
   ssd_s47_enquiry: 's47',
   ssd_cp_reviews: 'cp_reviews',
   ssd_cp_visits: 'cp_visits',
-  ssd_missing: 'missing_episodes',
 };
 
 /** The file names an extract is found by in a data folder: its own, and its SSD table's. */
@@ -67,6 +78,12 @@ export type CpPlan = RecordTypes['cp_plans'];
 export type CoreGroup = RecordTypes['core_groups'];
 export type Supervision = RecordTypes['supervisions'];
 export type Case = RecordTypes['cases'];
+export type ClaPeriod = RecordTypes['cla_periods'];
+export type Placement = RecordTypes['placements'];
+export type ClaReview = RecordTypes['cla_reviews'];
+export type MissingEpisode = RecordTypes['missing_episodes'];
+export type CareLeaver = RecordTypes['care_leavers'];
+export type Proceedings = RecordTypes['proceedings'];
 export type Staff = RecordTypes['staff'];
 export type Complaint = RecordTypes['complaints'];
 

@@ -21,6 +21,8 @@ export interface LoadedExtract<N extends ExtractName = ExtractName> {
   readonly columns: { readonly headers: readonly string[]; readonly mapped: readonly MappedColumn[]; readonly ignored: readonly string[] };
   readonly rejections: readonly Rejection[];
   readonly duplicates: readonly Duplicate[];
+  /** Rows kept with a cell read as blank (a date out of order under the extract's `blankOrder`), in line order. */
+  readonly rowWarnings?: readonly ExtractWarning[];
   readonly records: RecordTable<N>;
 }
 
@@ -67,6 +69,7 @@ export function loadedFrom<N extends ExtractName>(name: N, v: ExtractValidator<N
     columns: { headers: match.headers, mapped: match.mapped, ignored: match.ignored },
     rejections: v.rejections,
     duplicates: v.duplicates,
+    ...(v.rowWarnings.length > 0 ? { rowWarnings: v.rowWarnings } : {}),
     records: v.records,
   };
 }
@@ -83,6 +86,7 @@ export interface ExtractState {
   readonly ignored: readonly string[];
   readonly rejections: readonly Rejection[];
   readonly duplicates: readonly Duplicate[];
+  readonly rowWarnings?: readonly ExtractWarning[];
   readonly table: TableState;
 }
 
@@ -99,6 +103,7 @@ export function extractState(x: LoadedExtract): { state: ExtractState; transfer:
     ignored: x.columns.ignored,
     rejections: x.rejections,
     duplicates: x.duplicates,
+    ...(x.rowWarnings === undefined ? {} : { rowWarnings: x.rowWarnings }),
     table,
   };
   const buffers = new Set(table.columns.flatMap(transferables));
@@ -122,6 +127,7 @@ export function restoreExtract(state: ExtractState): LoadedExtract {
     },
     rejections: state.rejections,
     duplicates: state.duplicates,
+    ...(state.rowWarnings === undefined ? {} : { rowWarnings: state.rowWarnings }),
     records,
   };
 }
@@ -133,10 +139,10 @@ export function restoreExtract(state: ExtractState): LoadedExtract {
  * computable (see whyNotComputable), never a scorecard of 0/0 figures; a sheet
  * whose name says another extract than its header.
  */
-export function extractWarnings(x: Pick<LoadedExtract, 'name' | 'records' | 'source' | 'counts' | 'headerLine'>): ExtractWarning[] {
+export function extractWarnings(x: Pick<LoadedExtract, 'name' | 'records' | 'source' | 'counts' | 'headerLine' | 'rowWarnings'>): ExtractWarning[] {
   const source: SourceRef = sourceRef(x.source);
-  // A sheet named as one extract (or Annex A list) whose header is another's.
-  const warnings = sheetNameWarnings(x.name, source, x.headerLine);
+  // A sheet named as one extract (or Annex A list) whose header is another's; then rows kept with a date read as blank.
+  const warnings = [...sheetNameWarnings(x.name, source, x.headerLine), ...(x.rowWarnings ?? [])];
   const at = { source, line: x.headerLine, column: 0 };
   const noun = x.records.def.noun;
   if (x.counts.read === 0) return [...warnings, { code: 'no-rows', at, params: { noun } }];

@@ -48,7 +48,14 @@ export interface RowProblemParams {
   /** A cell far longer than any real value. */
   readonly 'value-too-long': { readonly field: string; readonly length: number; readonly max: number };
   /** `field`'s date is before `earlierField`'s, which must come first. */
-  readonly 'date-order': { readonly field: string; readonly date: Day; readonly earlierField: string; readonly earlierDate: Day };
+  readonly 'date-order': {
+    readonly field: string;
+    readonly date: Day;
+    readonly earlierField: string;
+    readonly earlierDate: Day;
+    /** The later date was read as blank and the row kept (a warning, not a rejection). */
+    readonly blanked?: true;
+  };
   /** A date after the as-at date. */
   readonly 'future-date': { readonly field: string; readonly date: Day; readonly asAt: Day };
   /** The key of an earlier valid row (on `firstLine`), with other values. */
@@ -87,6 +94,8 @@ export interface WarningParams {
   readonly 'sheet-name': { readonly sheet: string; readonly says: string; readonly extract: ExtractName };
   /** Data rows, every one of them rejected: the extract's measures are not computable. */
   readonly 'no-valid-rows': { readonly noun: string; readonly rejected: number };
+  /** A date before the one it must follow, read as blank; the row is kept (see ExtractSpec.blankOrder). */
+  readonly 'date-order': RowProblemParams['date-order'];
 }
 
 export interface ProblemParams extends SourceProblemParams, RowProblemParams, ExtractProblemParams, WarningParams {}

@@ -65,6 +65,7 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
   private index: KeyIndex | undefined = new KeyIndex();
   private readonly keyPos: number;
   private readonly compositePos: number[];
+  private readonly withPos: number[];
   private readonly present: ReadonlySet<string>;
   private View: ViewClass;
   /** Data rows of the source, valid or not: set once the extract has been read. */
@@ -76,7 +77,7 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
     this.present = present;
     this.columns = columns ?? def.fields.map(columnFor);
     if (lines) this.lines = lines;
-    ({ keyPos: this.keyPos, compositePos: this.compositePos } = keyPositions(def));
+    ({ keyPos: this.keyPos, compositePos: this.compositePos, withPos: this.withPos } = keyPositions(def));
     this.View = this.viewClass();
   }
 
@@ -93,7 +94,7 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
    * composite columns joined by `|` (dates as yyyy-mm-dd).
    */
   keyOfCells(cells: readonly Cell[]): string {
-    return keyOfCells(this.def, cells, this.keyPos, this.compositePos);
+    return keyOfCells(this.def, cells, this.keyPos, this.compositePos, this.withPos);
   }
 
   /** Hash of a row's key (from keyOfCells): ids and composite keys hash apart. */
@@ -121,7 +122,11 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
     const id = cells[this.keyPos];
     // An extract keyed by its composite only has no key column (keyPos -1).
     const stored = this.keyPos < 0 ? null : this.columns[this.keyPos]!.get(row);
-    if (typeof id === 'string' || stored !== null) return sameValue(stored, id);
+    if (typeof id === 'string' || stored !== null) {
+      if (!sameValue(stored, id)) return false;
+      for (const pos of this.withPos) if (!sameValue(this.columns[pos]!.get(row), cells[pos])) return false;
+      return true;
+    }
     for (const pos of this.compositePos) if (!sameValue(this.columns[pos]!.get(row), cells[pos])) return false;
     return true;
   }

@@ -16,7 +16,7 @@ import type { RecordProblem, RowSink, SourceRef } from '../read/source.js';
 import type { ExtractDef, ExtractName, FieldDef } from './extracts.js';
 import { type HeaderMatch, matchHeader } from './headers.js';
 import { type DateOptions, parseDate } from './parse-date.js';
-import type { FileProblem, Rejection, RowProblemCode, RowProblemParams } from './problems.js';
+import type { ExtractWarning, FileProblem, Rejection, RowProblemCode, RowProblemParams } from './problems.js';
 import { type Cell, RecordTable } from './table.js';
 
 /** A row dropped as an exact repeat of an earlier one. */
@@ -195,6 +195,8 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
   /** Set when an earlier row was rejected after later ones (keep-last): sorted once, when asked for. */
   private unsorted = false;
   readonly duplicates: Duplicate[] = [];
+  /** Rows kept with a cell read as blank, and why (a date out of order under `blankOrder`), in line order. */
+  readonly rowWarnings: ExtractWarning[] = [];
   private readonly source: SourceRef;
   private readonly options: ValidateOptions;
   private match: HeaderMatch | undefined;
@@ -203,6 +205,7 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
   private width = 0;
   private table: RecordTable<N> | undefined;
   private readonly orderPairs: (readonly [number, number])[];
+  private readonly blankPairs: (readonly [number, number])[];
   private readonly keyPos: number;
   private readonly compositeFirstPos: number;
   private readonly cells: Cell[];
@@ -232,6 +235,7 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
     this.options = options;
     const pos = (name: string | null): number => def.fields.findIndex((f) => f.name === name);
     this.orderPairs = def.order.map(([a, b]) => [pos(a), pos(b)] as const);
+    this.blankPairs = (def.blankOrder ?? []).map(([a, b]) => [pos(a), pos(b)] as const);
     this.keyPos = pos(def.keyField);
     this.compositeFirstPos = pos(def.compositeKey[0]!);
     this.cells = def.fields.map(() => null);
@@ -356,6 +360,40 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
         return;
       }
     }
+    const blanked = this.blankPairs.length > 0 ? this.blankOutOfOrder(cells, line) : [];
+    this.keep(table, cells, line, raw);
+    // A warning stands only for a row that is kept.
+    if (blanked.length > 0 && this.kept) for (const w of blanked) this.rowWarnings.push(w);
+  }
+
+  /** Set by `keep`: whether the last row was kept as valid. */
+  private kept = false;
+
+  /**
+   * The later date of each `blankOrder` pair that is before the earlier one,
+   * read as blank: the cell is set to null, and the warning returned.
+   */
+  private blankOutOfOrder(cells: Cell[], line: number): ExtractWarning[] {
+    const warnings: ExtractWarning[] = [];
+    for (const [a, b] of this.blankPairs) {
+      const earlier = cells[a];
+      const later = cells[b];
+      if (typeof earlier !== 'number' || typeof later !== 'number' || later >= earlier) continue;
+      const pa = this.plans[a]!;
+      const pb = this.plans[b]!;
+      cells[b] = null;
+      warnings.push({
+        code: 'date-order',
+        at: { source: this.source, line, column: pb.index + 1 },
+        params: { field: pb.field.name, date: later, earlierField: pa.field.name, earlierDate: earlier, blanked: true },
+      });
+    }
+    return warnings;
+  }
+
+  /** Stores a row whose cells are all acceptable, unless its key was seen before (duplicate or duplicate-key). */
+  private keep(table: RecordTable<N>, cells: Cell[], line: number, raw: readonly string[]): void {
+    this.kept = false;
     const key = table.keyOfCells(cells);
     const hasId = typeof cells[this.keyPos] === 'string';
     const hash = table.keyHash(cells, key);
@@ -363,6 +401,7 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
     if (first < 0) {
       table.append(cells, line, hash);
       this.counts.valid++;
+      this.kept = true;
       return;
     }
     const firstLine = table.line(first);
@@ -377,6 +416,7 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
       const earlierValue = table.cells(first)[hasId ? this.keyPos : this.compositeFirstPos];
       table.replace(first);
       table.append(cells, line, hash);
+      this.kept = true;
       this.rejectCell(keyPlan, firstLine, earlierValue === null || earlierValue === undefined ? '' : String(earlierValue), {
         code: 'duplicate-key',
         params: { key, firstLine, noun: this.def.noun, keptLine: line },

@@ -59,7 +59,7 @@ export function sourceText(source: SourceRef): string {
 export function locationText(at: Location, header = ''): string {
   const { source, line, column } = at;
   if (line <= 0) return sourceText(source);
-  if (source.kind === 'csv') return `${source.path}:${line}${column > 0 ? `: column ${columnLetter(column)} (${header})` : ''}`;
+  if (source.kind === 'csv') return `${source.path}:${line}${column > 0 ? `: column ${columnLetter(column)}${header ? ` (${header})` : ''}` : ''}`;
   const sheet = sourceText(source);
   return column > 0 ? `${sheet}!${columnLetter(column)}${line}${header ? ` (${header})` : ''}` : `${sheet}!${line}:${line}`;
 }
@@ -137,7 +137,8 @@ export function problemText(p: Problem): string {
       return `${field} is ${length.toLocaleString('en-GB')} characters long; no ${field} is longer than ${max} (check the column is the right one)`;
     }
     case 'date-order': {
-      const { field, date, earlierField, earlierDate } = p.params;
+      const { field, date, earlierField, earlierDate, blanked } = p.params;
+      if (blanked) return `${field} ${formatDay(date)} is before ${earlierField} ${formatDay(earlierDate)}, so ${field} is read as blank and the row is kept; correct the date`;
       return `${field} ${formatDay(date)} is before ${earlierField} ${formatDay(earlierDate)}; one of the two dates is wrong`;
     }
     case 'future-date': {

@@ -87,6 +87,28 @@ describe('the published figures', () => {
   });
 });
 
+describe('the published children-in-care figures', () => {
+  it('permanence plan by the second looked-after review: Dec 2020 71.4% (10 of 14)', () => {
+    expect(result('cla_permanence_by_2nd_review', '2020-12')).toMatchObject({ numerator: 10, denominator: 14 });
+    expect(shown('cla_permanence_by_2nd_review', '2020-12')).toBe('71.4');
+  });
+
+  it('care leavers aged 19-21 in education, employment or training: Feb 2021 41.7% (15 of 36)', () => {
+    expect(result('care_leavers_eet', '2021-02')).toMatchObject({ numerator: 15, denominator: 36 });
+    expect(shown('care_leavers_eet', '2021-02')).toBe('41.7');
+  });
+
+  it('January 2021: 38 children back from missing, 38 offered a return interview, 30 interviewed', () => {
+    expect(result('missing_rhi_offered', '2021-01')).toMatchObject({ numerator: 38, denominator: 38 });
+    expect(result('missing_rhi_done', '2021-01')).toMatchObject({ numerator: 30, denominator: 38 });
+  });
+
+  it('care proceedings at the end of February 2021: 74 open, 51 past 26 weeks (31% on target)', () => {
+    expect(result('proceedings_open_over_26wk', '2021-02')).toMatchObject({ numerator: 51, denominator: 74 });
+    expect(Math.round(100 - result('proceedings_open_over_26wk', '2021-02').value!)).toBe(31);
+  });
+});
+
 describe('the recovery, February to April 2021', () => {
   it('shows green, amber and red against the trajectories', () => {
     const rags = new Set(

@@ -32,7 +32,7 @@ describe('the Annex A sample workbook', () => {
     golden(file, r.stdout);
   });
 
-  it('reports every list: four extracts, Lists 3, 5, 8 and 9 not used yet, Lists 2, 10 and 11 not used', async () => {
+  it('reports every list: six extracts, Lists 3 and 5 not used yet, Lists 2, 10 and 11 not used', async () => {
     const r = await runCli(['validate', '--workbook', WORKBOOK, '--as-at', '2021-05-10', '--format', 'json']);
     const report = JSON.parse(r.stdout);
     const uses = report.workbooks[0].sheets.map((s: { name: string; use: string; extract: string | null }) => [s.name, s.use, s.extract]);
@@ -44,8 +44,8 @@ describe('the Annex A sample workbook', () => {
       ['List 5', 'not-used-yet', 's47'],
       ['List 6', 'extract', 'cases'],
       ['List 7', 'extract', 'cp_plans'],
-      ['List 8', 'not-used-yet', 'cla_periods'],
-      ['List 9', 'not-used-yet', 'care_leavers'],
+      ['List 8', 'extract', 'cla_periods'],
+      ['List 9', 'extract', 'care_leavers'],
       ['List 10', 'not-used', null],
       ['List 11', 'not-used', null],
     ]);
@@ -58,10 +58,10 @@ describe('the Annex A sample workbook', () => {
     const r = await runCli(['scorecard', '--workbook', WORKBOOK, '--as-at', '2021-05-10', '--from', '2021-01', '--to', '2021-04', '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe(
-      `csc-kpi: ${WORKBOOK}: sheets read and not used: List 2, List 10, List 11; not used yet: List 3 (referrals), List 5 (s47), List 8 (cla_periods), List 9 (care_leavers)\n`,
+      `csc-kpi: ${WORKBOOK}: sheets read and not used: List 2, List 10, List 11; not used yet: List 3 (referrals), List 5 (s47)\n`,
     );
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json.inputs)).toEqual(['contacts', 'assessments', 'cp_plans', 'cases']);
+    expect(Object.keys(json.inputs)).toEqual(['contacts', 'assessments', 'cp_plans', 'cases', 'cla_periods', 'care_leavers']);
     expect(json.inputs.cases).toEqual({ path: WORKBOOK, sheet: 'List 6', sha256: SHA256, rows: { read: 2, valid: 2, rejected: 0, duplicate: 0 } });
     const figure = (metric: string, period: string) => {
       const x = json.results.find((res: { metric: string; period: string }) => res.metric === metric && res.period === period);
@@ -74,11 +74,14 @@ describe('the Annex A sample workbook', () => {
     expect(figure('caseload_avg', '2021-03')).toEqual([2, 1]);
     // List 7: both plans open at the end of March (the second ends on 16 April, serial 44302), neither for nine months.
     expect(figure('cp_over_9m', '2021-03')).toEqual([0, 2]);
+    // List 9: two care leavers aged 19-21 by the end of April, recorded in March and April; one in higher education (F2).
+    expect(figure('care_leavers_eet', '2021-04')).toEqual([1, 2]);
+    expect(figure('care_leavers_suitable_accommodation', '2021-04')).toEqual([1, 2]);
   });
 
   it('names each input by workbook and sheet in the table', async () => {
     const r = await runCli(['scorecard', '--workbook', WORKBOOK, '--as-at', '2021-05-10', '--period', '2021-03']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`│ cases       │ ${WORKBOOK}!List 6 │    2 │     2 │        0 │         0 │ ${SHA256.slice(0, 16)}… │`);
+    expect(r.stdout).toContain(`│ cases        │ ${WORKBOOK}!List 6 │    2 │     2 │        0 │         0 │ ${SHA256.slice(0, 16)}… │`);
   });
 });

@@ -42,6 +42,6 @@ describe('the demo scorecard', () => {
     const r = await runCli([...ARGS, '--strict']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/--strict: 24 row\(s\) rejected; no scorecard written/);
+    expect(r.stderr).toMatch(/--strict: 29 row\(s\) rejected; no scorecard written/);
   });
 });

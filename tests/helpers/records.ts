@@ -1,4 +1,3 @@
-import { populationFrom } from '../../src/measures/population.js';
 /**
  * Builders for measure tests: normalised records with defaults, an in-memory
  * `Records<R>`, a measure context on the real working-day calendar, and a
@@ -17,6 +16,7 @@ import { type Day, parseIsoDay } from '../../src/core/day.js';
 import { parseMonth, periodsBetween } from '../../src/core/period.js';
 import { configSchema, rulesOf, type RulesInput } from '../../src/config/config.js';
 import { evaluate, type Rules } from '../../src/measures/index.js';
+import { populationFrom } from '../../src/measures/population.js';
 import type { Measure, MeasureContext, MeasureData, Observation } from '../../src/measures/types.js';
 import {
   type CamelCase,
@@ -105,8 +105,8 @@ export function build<N extends ExtractName>(name: N, input: BuildInput<N> = {},
     record[f.prop] = value;
     return typeof value === 'boolean' ? (value ? 1 : 0) : (value as Cell);
   });
-  const { keyPos, compositePos } = keyPositions(def);
-  return { line: takeLine(input.line), key: keyOfCells(def, cells, keyPos, compositePos), ...record } as RecordTypes[N];
+  const { keyPos, compositePos, withPos } = keyPositions(def);
+  return { line: takeLine(input.line), key: keyOfCells(def, cells, keyPos, compositePos, withPos), ...record } as RecordTypes[N];
 }
 
 export type ContactInput = BuildInput<'contacts'>;
@@ -135,6 +135,30 @@ export type CaseInput = BuildInput<'cases'>;
 /** An allocated case; by default child 1, CIN, started 1 Dec 2020, open, worker SW1. */
 export const caseRecord = (input: CaseInput = {}): Case =>
   build('cases', input, { childId: '1', startDate: '2020-12-01', caseType: 'CIN', worker: 'SW1' });
+
+/** A period of care; by default child 1, looked after from Monday 4 Jan 2021, open, legal status C2. */
+export const claPeriod = (input: BuildInput<'cla_periods'> = {}): RecordTypes['cla_periods'] =>
+  build('cla_periods', input, { childId: '1', startDate: '2021-01-04', legalStatus: 'C2' });
+
+/** A placement; by default child 1, from Monday 4 Jan 2021, open, foster care (U1). */
+export const placement = (input: BuildInput<'placements'> = {}): RecordTypes['placements'] =>
+  build('placements', input, { childId: '1', startDate: '2021-01-04', placementType: 'U1' });
+
+/** A looked-after review; by default child 1 on 1 Feb 2021, permanence plan blank. */
+export const claReview = (input: BuildInput<'cla_reviews'> = {}): RecordTypes['cla_reviews'] =>
+  build('cla_reviews', input, { childId: '1', reviewDate: '2021-02-01' });
+
+/** A missing episode; by default child 1, missing 4 Jan 2021 and back 5 Jan 2021, nothing offered. */
+export const missingEpisode = (input: BuildInput<'missing_episodes'> = {}): RecordTypes['missing_episodes'] =>
+  build('missing_episodes', input, { childId: '1', startDate: '2021-01-04', endDate: '2021-01-05' });
+
+/** A care leaver record; by default child 1, recorded 1 Jan 2021, born 1 Jun 2000 (aged 20). */
+export const careLeaver = (input: BuildInput<'care_leavers'> = {}): RecordTypes['care_leavers'] =>
+  build('care_leavers', input, { childId: '1', recordDate: '2021-01-01', dateOfBirth: '2000-06-01' });
+
+/** A care proceedings row; by default child 1, case C1, issued Monday 4 Jan 2021, open. */
+export const proceedingsRow = (input: BuildInput<'proceedings'> = {}): RecordTypes['proceedings'] =>
+  build('proceedings', input, { childId: '1', proceedingsId: 'C1', issueDate: '2021-01-04' });
 
 // ---------------------------------------------------------------- records
 

@@ -13,13 +13,19 @@ import { periodsBetween, parseMonth } from '../../src/core/period.js';
 import type { ExtractName } from '../../src/normalise/extracts.js';
 import {
   assessment,
+  careLeaver,
   caseRecord,
+  claPeriod,
+  claReview,
   contact,
   context,
   coreGroup,
   cpPlan,
   dataOf,
   type DataInput,
+  missingEpisode,
+  placement,
+  proceedingsRow,
   records,
   type RulesInput,
   run,
@@ -42,6 +48,12 @@ function fullInput(): DataInput {
       caseRecord({ startDate: '2020-04-30', caseType: 'CP', worker: 'SW1', team: 'North' }),
       caseRecord({ childId: '2', startDate: '2020-06-01', endDate: '2021-04-30', caseType: 'CIN', worker: 'SW2', team: 'South' }),
     ],
+    cla_periods: [claPeriod({ startDate: '2018-01-15', dateOfBirth: '2010-03-01', team: 'CIC' }), claPeriod({ childId: '2', startDate: '2020-12-01', dateOfBirth: '2005-01-01', endDate: '2021-06-01' })],
+    placements: [placement({ startDate: '2018-01-15', placementType: 'U1', reason: 'B' }), placement({ childId: '2', startDate: '2020-12-01', endDate: '2021-01-10' })],
+    cla_reviews: [claReview({ childId: '2', reviewDate: '2020-12-20', permanencePlan: false }), claReview({ childId: '2', reviewDate: '2021-01-20', permanencePlan: true })],
+    missing_episodes: [missingEpisode({ startDate: '2021-01-02', endDate: '2021-01-04', rhiOffered: true, rhiAccepted: true, rhiDate: '2021-01-06' })],
+    care_leavers: [careLeaver({ recordDate: '2020-12-01', activity: 'F2', accommodationSuitable: 'Suitable', inTouch: 'YES' })],
+    proceedings: [proceedingsRow({ issueDate: '2020-08-03', endDate: '2021-01-29' }), proceedingsRow({ childId: '2', proceedingsId: 'C2', issueDate: '2020-09-01' })],
     staff: [
       build('staff', { staffId: 'W1', startDate: '2019-01-01', contract: 'permanent', role: 'Social Worker', team: 'North', fte: 1 }),
       build('staff', { staffId: 'W2', startDate: '2019-01-01', endDate: '2020-12-31', contract: 'permanent', role: 'Social Worker', team: 'South', fte: 0.5 }),
@@ -63,7 +75,7 @@ function without<N extends ExtractName>(input: DataInput, name: N, column: strin
 const periods = periodsBetween(parseMonth('2021-01')!, parseMonth('2021-02')!, context().asAt);
 
 function figures(data: MeasureData, rulesInput: RulesInput): Map<string, readonly Tally[] | string> {
-  const ctx = context({ rules: rulesInput });
+  const ctx = context({ rules: rulesInput, population: 50_000 });
   return new Map(
     MEASURES.map((m) => {
       const e = evaluate(m, data, ctx, periods);
@@ -130,6 +142,57 @@ const CASES: readonly Case[] = [
   { extract: 'cp_plans', column: 'category', reasons: {} },
   { extract: 'supervisions', column: 'worker', reasons: {} },
   { extract: 'cases', column: 'team', reasons: {} },
+  {
+    extract: 'cla_periods',
+    column: 'end_date',
+    reasons: Object.fromEntries(
+      ['cla_rate_per_10k', 'cla_placements_3plus', 'cla_long_term_stability', 'cla_reviews_in_time', 'cla_reviews_overdue'].map((id) => [id, 'the cla_periods extract has no end_date column']),
+    ),
+  },
+  { extract: 'cla_periods', column: 'date_of_birth', reasons: { cla_long_term_stability: 'the cla_periods extract has no date_of_birth column' } },
+  // A legal status selects periods (V3/V4 left out) and blank means none of those: an absent column keeps every period.
+  { extract: 'cla_periods', column: 'legal_status', reasons: {} },
+  {
+    extract: 'placements',
+    column: 'end_date',
+    reasons: {
+      cla_placements_3plus: 'the placements extract has no end_date column',
+      cla_long_term_stability: 'the placements extract has no end_date column',
+    },
+  },
+  { extract: 'placements', column: 'placement_type', reasons: { cla_long_term_stability: 'the placements extract has no placement_type column' } },
+  // Reason blank is a new placement.
+  { extract: 'placements', column: 'reason', reasons: {} },
+  { extract: 'cla_reviews', column: 'permanence_plan', reasons: { cla_permanence_by_2nd_review: 'the cla_reviews extract has no permanence_plan column' } },
+  {
+    extract: 'missing_episodes',
+    column: 'end_date',
+    reasons: Object.fromEntries(['missing_rhi_offered', 'missing_rhi_done', 'missing_rhi_72h'].map((id) => [id, 'the missing_episodes extract has no end_date column'])),
+  },
+  { extract: 'missing_episodes', column: 'rhi_offered', reasons: { missing_rhi_offered: 'the missing_episodes extract has no rhi_offered column' } },
+  {
+    extract: 'missing_episodes',
+    column: 'rhi_date',
+    reasons: {
+      missing_rhi_done: 'the missing_episodes extract has no rhi_date column',
+      missing_rhi_72h: 'the missing_episodes extract has no rhi_date column',
+    },
+  },
+  { extract: 'missing_episodes', column: 'rhi_accepted', reasons: {} },
+  { extract: 'care_leavers', column: 'activity', reasons: { care_leavers_eet: 'the care_leavers extract has no activity column' } },
+  {
+    extract: 'care_leavers',
+    column: 'accommodation_suitable',
+    reasons: { care_leavers_suitable_accommodation: 'the care_leavers extract has no accommodation_suitable column' },
+  },
+  {
+    extract: 'proceedings',
+    column: 'end_date',
+    reasons: {
+      proceedings_26wk: 'the proceedings extract has no end_date column',
+      proceedings_open_over_26wk: 'the proceedings extract has no end_date column',
+    },
+  },
   {
     extract: 'staff',
     column: 'end_date',

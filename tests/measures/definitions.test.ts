@@ -44,7 +44,7 @@ describe('titles', () => {
   });
 
   it('covers every measure', () => {
-    expect(MEASURES).toHaveLength(17);
+    expect(MEASURES).toHaveLength(30);
   });
 
   it.each<[string, RulesInput, string]>([
@@ -201,13 +201,13 @@ describe('settings sections', () => {
   const starter = starterConfig();
 
   it('are the sections of the measures, each once, in list order', () => {
-    expect(SETTINGS_SECTIONS.map((s) => s.key)).toEqual(['contacts', 'assessments', 'coreGroups', 'supervision', 'staff', 'complaints']);
+    expect(SETTINGS_SECTIONS.map((s) => s.key)).toEqual(['contacts', 'assessments', 'coreGroups', 'supervision', 'careLeavers', 'staff', 'complaints']);
     const used = new Set(MEASURES.flatMap((m) => m.settings));
     expect([...used].sort((a, b) => a.key.localeCompare(b.key))).toEqual([...SETTINGS_SECTIONS].sort((a, b) => a.key.localeCompare(b.key)));
   });
 
   it('make the configuration: its keys in the order manifests have always used (placeholders added before the mapping)', () => {
-    expect(Object.keys(configSchema.parse({}))).toEqual(['contacts', 'assessments', 'calendar', 'coreGroups', 'supervision', 'staff', 'complaints', 'periods', 'placeholders', 'mapping']);
+    expect(Object.keys(configSchema.parse({}))).toEqual(['contacts', 'assessments', 'calendar', 'coreGroups', 'supervision', 'careLeavers', 'staff', 'complaints', 'periods', 'placeholders', 'mapping']);
   });
 
   it.each(SETTINGS_SECTIONS.flatMap((s) => Object.entries(s.settings).map(([key, setting]) => ({ path: `${s.key}.${key}`, section: s.key, key, setting }))))(
@@ -252,6 +252,12 @@ supervision:
   interval: 1m
   byCaseType: {}
   #   CP: 4w
+
+careLeavers:
+  # Youngest age (at the month end) counted by the care leaver measures.
+  ageFrom: 19
+  # Oldest age counted (inclusive).
+  ageTo: 21
 
 staff:
   # Roles counted by the staff measures (the role column, matched without regard
@@ -299,6 +305,8 @@ complaints:
         ['CLA', { amount: 6, unit: 'w' }],
         ['CP', { amount: 4, unit: 'w' }],
       ]),
+      careLeaverAgeFrom: 19,
+      careLeaverAgeTo: 21,
       staffRoles: [],
       complaintTimescale: { amount: 10, unit: 'wd' },
       complaintExtendedTimescale: { amount: 20, unit: 'wd' },

@@ -10,12 +10,18 @@ import { MEASURES } from '../../src/measures/index.js';
 import type { Measure } from '../../src/measures/types.js';
 import {
   assessment,
+  careLeaver,
   caseRecord,
+  claPeriod,
+  claReview,
   contact,
   coreGroup,
   cpPlan,
   type DataInput,
   day,
+  missingEpisode,
+  placement,
+  proceedingsRow,
   type RulesInput,
   run,
   type RunResult,
@@ -80,6 +86,43 @@ function mixedData(): DataInput {
       caseRecord({ childId: '4', startDate: '2020-06-01', endDate: '2021-01-31', worker: 'SW2' }),
       caseRecord({ childId: '5', startDate: '2021-04-01', worker: 'SW3' }),
     ],
+    cla_periods: [
+      claPeriod({ childId: '1', startDate: '2018-01-15', dateOfBirth: '2010-02-28' }),
+      claPeriod({ childId: '2', startDate: '2020-11-02', endDate: '2021-03-31', dateOfBirth: '2004-02-29' }),
+      claPeriod({ childId: '3', startDate: '2020-06-01', legalStatus: 'V3' }),
+      claPeriod({ childId: '2', startDate: '2021-04-06', dateOfBirth: '2004-02-29' }),
+    ],
+    placements: [
+      placement({ childId: '1', startDate: '2018-01-15', endDate: '2018-12-31' }),
+      placement({ childId: '1', startDate: '2019-01-01', placementType: 'A4' }),
+      placement({ childId: '2', startDate: '2020-11-02', endDate: '2020-12-01' }),
+      placement({ childId: '2', startDate: '2020-12-01', endDate: '2021-01-10' }),
+      placement({ childId: '2', startDate: '2021-01-10', reason: 'L' }),
+      placement({ childId: '2', startDate: '2021-04-06' }),
+    ],
+    cla_reviews: [
+      claReview({ childId: '2', reviewDate: '2020-11-30', permanencePlan: false }),
+      claReview({ childId: '2', reviewDate: '2021-03-01', permanencePlan: true }),
+      claReview({ childId: '1', reviewDate: '2020-12-01' }),
+      claReview({ childId: '3', reviewDate: '2020-12-01' }),
+      claReview({ childId: '9', reviewDate: '2021-01-05' }),
+    ],
+    missing_episodes: [
+      missingEpisode({ childId: '1', startDate: '2021-01-02', endDate: '2021-01-04', rhiOffered: true, rhiDate: '2021-01-07' }),
+      missingEpisode({ childId: '2', startDate: '2021-01-30', endDate: '2021-02-01', rhiOffered: true, rhiDate: '2021-02-05' }),
+      missingEpisode({ childId: '3', startDate: '2021-03-01', endDate: null }),
+    ],
+    care_leavers: [
+      careLeaver({ childId: '1', recordDate: '2020-10-01', activity: 'F1: Full time in higher education', accommodationSuitable: 'Suitable' }),
+      careLeaver({ childId: '1', recordDate: '2021-02-01', activity: 'G6', accommodationSuitable: 'Unsuitable' }),
+      careLeaver({ childId: '2', recordDate: '2020-12-01', dateOfBirth: '2002-02-28', activity: '0' }),
+    ],
+    proceedings: [
+      proceedingsRow({ childId: '1', proceedingsId: 'C1', issueDate: '2020-08-03', endDate: '2021-01-31' }),
+      proceedingsRow({ childId: '2', proceedingsId: 'C1', issueDate: '2020-08-10', endDate: '2021-02-01' }),
+      proceedingsRow({ childId: '3', proceedingsId: 'C2', issueDate: '2020-12-01' }),
+      proceedingsRow({ childId: '4', proceedingsId: null, issueDate: '2020-10-01', endDate: '2021-03-30' }),
+    ],
     staff: [
       build('staff', { staffId: 'W1', startDate: '2019-01-01', contract: 'permanent', team: 'MASH' }),
       build('staff', { staffId: 'W2', startDate: '2019-01-01', endDate: '2020-12-31', contract: 'permanent' }),
@@ -137,6 +180,19 @@ describe('every measure: the observations add up to the tally', () => {
       'core_groups_other',
       'supervision_in_time',
       'caseload_avg',
+      'cla_rate_per_10k',
+      'cla_placements_3plus',
+      'cla_long_term_stability',
+      'cla_reviews_in_time',
+      'cla_reviews_overdue',
+      'cla_permanence_by_2nd_review',
+      'missing_rhi_offered',
+      'missing_rhi_done',
+      'missing_rhi_72h',
+      'care_leavers_eet',
+      'care_leavers_suitable_accommodation',
+      'proceedings_26wk',
+      'proceedings_open_over_26wk',
       'staff_permanent',
       'staff_turnover_12m',
       'complaints_in_time',
@@ -145,7 +201,7 @@ describe('every measure: the observations add up to the tally', () => {
   });
 
   it.each(MEASURES.map((m) => ({ id: m.id, measure: m })))('$id on a hand-made mix', ({ measure }) => {
-    const r = run(measure, mixedData(), { from: FROM, to: TO, asAt: AS_AT });
+    const r = run(measure, mixedData(), { from: FROM, to: TO, asAt: AS_AT, population: 50_000 });
     expectReconciled(measure, r);
     const totals = Object.values(r.periods).reduce((n, t) => n + t.denominator, 0);
     expect(totals, `${measure.id} has something to count`).toBeGreaterThan(0);
@@ -158,7 +214,7 @@ describe('every measure: the observations add up to the tally', () => {
       coreGroups: { thenEvery: '6w' },
       supervision: { byCaseType: { CLA: '3m' } },
     };
-    const r = run(measure, mixedData(), { from: FROM, to: TO, asAt: AS_AT, rules });
+    const r = run(measure, mixedData(), { from: FROM, to: TO, asAt: AS_AT, rules, population: 50_000 });
     expectReconciled(measure, r);
   });
 
@@ -230,6 +286,30 @@ const caseArb = fc
     after(d, 300).map((endDate) => caseRecord({ childId, startDate: iso(d), endDate, caseType, worker })),
   );
 
+const claPeriodArb = fc
+  .record({ childId: child, d: someDay, born: someDay, legalStatus: fc.constantFrom('C2', 'V3', null) })
+  .chain(({ childId, d, born, legalStatus }) =>
+    after(d, 500).map((endDate) => claPeriod({ childId, startDate: iso(d), endDate, legalStatus, dateOfBirth: iso(born - 5000) })),
+  );
+const placementArb = fc
+  .record({ childId: child, d: someDay, reason: fc.constantFrom('L', 'B', null), placementType: fc.constantFrom('U1', 'A4', null) })
+  .chain(({ childId, d, reason, placementType }) => after(d, 300).map((endDate) => placement({ childId, startDate: iso(d), endDate, reason, placementType })));
+const claReviewArb = fc
+  .record({ childId: child, d: someDay, permanencePlan: flag })
+  .map(({ childId, d, permanencePlan }) => claReview({ childId, reviewDate: iso(d), permanencePlan }));
+const missingArb = fc
+  .record({ childId: child, d: someDay, rhiOffered: flag })
+  .chain(({ childId, d, rhiOffered }) =>
+    after(d, 5).chain((endDate) =>
+      after(endDate === null ? d : day(endDate), 6).map((rhiDate) => missingEpisode({ childId, startDate: iso(d), endDate, rhiOffered, rhiDate: endDate === null ? null : rhiDate })),
+    ),
+  );
+const careLeaverArb = fc
+  .record({ childId: child, d: someDay, born: fc.integer({ min: day('1997-01-01'), max: day('2004-12-31') }), activity: fc.constantFrom('F1', 'G4', '0', null) })
+  .map(({ childId, d, born, activity }) => careLeaver({ childId, recordDate: iso(d), dateOfBirth: iso(born), activity }));
+const proceedingsArb = fc
+  .record({ childId: child, d: someDay, proceedingsId: fc.constantFrom('C1', 'C2', null) })
+  .chain(({ childId, d, proceedingsId }) => after(d, 300).map((endDate) => proceedingsRow({ childId, proceedingsId, issueDate: iso(d), endDate })));
 const staffArb = fc
   .record({
     staffId: fc.constantFrom('W1', 'W2', 'W3'),
@@ -254,6 +334,12 @@ const dataArb = fc.record({
   core_groups: fc.array(meetingArb, { maxLength: 15 }),
   supervisions: fc.array(supervisionArb, { maxLength: 10 }),
   cases: fc.array(caseArb, { maxLength: 10 }),
+  cla_periods: fc.array(claPeriodArb, { maxLength: 6 }),
+  placements: fc.array(placementArb, { maxLength: 10 }),
+  cla_reviews: fc.array(claReviewArb, { maxLength: 8 }),
+  missing_episodes: fc.array(missingArb, { maxLength: 8 }),
+  care_leavers: fc.array(careLeaverArb, { maxLength: 8 }),
+  proceedings: fc.array(proceedingsArb, { maxLength: 8 }),
   staff: fc.array(staffArb, { maxLength: 8 }),
   complaints: fc.array(complaintArb, { maxLength: 10 }),
 });
@@ -269,7 +355,7 @@ describe('every measure: reconciliation on random records (property)', () => {
   it.each(MEASURES.map((m) => ({ id: m.id, measure: m })))('$id', ({ measure }) => {
     fc.assert(
       fc.property(dataArb, rulesArb, (data, rules) => {
-        const r = run(measure, data, { from: '2020-11', to: '2021-05', asAt: AS_AT, rules });
+        const r = run(measure, data, { from: '2020-11', to: '2021-05', asAt: AS_AT, rules, population: 50_000 });
         expectReconciled(measure, r);
       }),
       { numRuns: 40 },

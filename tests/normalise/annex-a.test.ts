@@ -47,6 +47,13 @@ describe('which extract a sheet is', () => {
     ['List 3', REFERRALS, { kind: 'not-used-yet', extract: 'referrals' }],
     ['List 2', ['Child Unique ID', 'Assessment start date'], { kind: 'not-used', reason: 'not-read' }],
     ['List 10', ['Child Unique ID', 'Date of Adoption Order'], { kind: 'not-used', reason: 'not-read' }],
+    // List 10 shares the periods of care's columns, but its own headings say it is the adoption list, under any name.
+    [
+      'Sheet3',
+      ['Child Unique ID', 'Date of Birth', 'Date Started to be Looked After', 'Date Placed for Adoption', 'Date of Adoption Order'],
+      { kind: 'not-used', reason: 'not-read' },
+    ],
+    ['List 8', ['Child Unique ID', 'Date of Birth', 'Date Started to be Looked After', "Child's Legal Status"], { kind: 'extract', extract: 'cla_periods', fixed: {} }],
     ['Notes', ['Anything', 'at all'], { kind: 'not-used', reason: 'no-match' }],
     ['List 1', null, { kind: 'not-used', reason: 'empty' }],
     // Named as an extract, header matching none: read as that extract, so the missing column is reported.
