@@ -10,6 +10,10 @@ import { cases } from './extracts/cases.js';
 import { contacts } from './extracts/contacts.js';
 import { coreGroups } from './extracts/core-groups.js';
 import { cpPlans } from './extracts/cp-plans.js';
+import { cpReviews } from './extracts/cp-reviews.js';
+import { cpVisits } from './extracts/cp-visits.js';
+import { referrals } from './extracts/referrals.js';
+import { s47 } from './extracts/s47.js';
 import { supervisions } from './extracts/supervisions.js';
 
 export type { ExtractDef, FieldDef, FieldType, RecordBase } from './define.js';
@@ -22,6 +26,10 @@ export const EXTRACTS = {
   core_groups: coreGroups,
   supervisions,
   cases,
+  referrals,
+  s47,
+  cp_reviews: cpReviews,
+  cp_visits: cpVisits,
 } as const satisfies Readonly<Record<string, ExtractDef>>;
 
 export type ExtractName = keyof typeof EXTRACTS;
@@ -34,10 +42,6 @@ export const EXTRACT_NAMES = Object.keys(EXTRACTS) as readonly ExtractName[];
  * `<table>.csv` in a data folder is read as that extract.
  */
 export const SSD_TABLES_TO_COME: Readonly<Record<string, string>> = {
-  ssd_cin_episodes: 'referrals',
-  ssd_s47_enquiry: 's47',
-  ssd_cp_reviews: 'cp_reviews',
-  ssd_cp_visits: 'cp_visits',
   ssd_missing: 'missing_episodes',
 };
 
@@ -63,6 +67,10 @@ export type CpPlan = RecordTypes['cp_plans'];
 export type CoreGroup = RecordTypes['core_groups'];
 export type Supervision = RecordTypes['supervisions'];
 export type Case = RecordTypes['cases'];
+export type Referral = RecordTypes['referrals'];
+export type S47 = RecordTypes['s47'];
+export type CpReview = RecordTypes['cp_reviews'];
+export type CpVisit = RecordTypes['cp_visits'];
 
 /**
  * The heading a mapping preset gives a column (the Annex A list heading by default).
