@@ -16,6 +16,7 @@ import { type Day, parseIsoDay } from '../../src/core/day.js';
 import { parseMonth, periodsBetween } from '../../src/core/period.js';
 import { configSchema, rulesOf, type RulesInput } from '../../src/config/config.js';
 import { evaluate, type Rules } from '../../src/measures/index.js';
+import { populationFrom } from '../../src/measures/population.js';
 import type { Measure, MeasureContext, MeasureData, Observation } from '../../src/measures/types.js';
 import {
   type CamelCase,
@@ -33,7 +34,11 @@ import {
   type CpPlan,
   EXTRACTS,
   type Contact,
+  type CpReview,
+  type CpVisit,
   type ExtractName,
+  type Referral,
+  type S47,
   type RecordBase,
   type RecordTypes,
   type Supervision,
@@ -135,6 +140,22 @@ export type CaseInput = BuildInput<'cases'>;
 export const caseRecord = (input: CaseInput = {}): Case =>
   build('cases', input, { childId: '1', startDate: '2020-12-01', caseType: 'CIN', worker: 'SW1' });
 
+export type ReferralInput = BuildInput<'referrals'>;
+/** A referral; by default child 1, referred Monday 4 Jan 2021. */
+export const referral = (input: ReferralInput = {}): Referral => build('referrals', input, { childId: '1', referralDate: '2021-01-04' });
+
+export type S47Input = BuildInput<'s47'>;
+/** A section 47 enquiry; by default child 1, started Monday 4 Jan 2021, no conference. */
+export const s47Enquiry = (input: S47Input = {}): S47 => build('s47', input, { childId: '1', startDate: '2021-01-04' });
+
+export type CpReviewInput = BuildInput<'cp_reviews'>;
+/** A CP review conference; by default child 1, held Tuesday 6 Apr 2021. */
+export const cpReview = (input: CpReviewInput = {}): CpReview => build('cp_reviews', input, { childId: '1', reviewDate: '2021-04-06' });
+
+export type CpVisitInput = BuildInput<'cp_visits'>;
+/** A CP statutory visit; by default child 1 on Friday 15 Jan 2021, seen blank. */
+export const cpVisit = (input: CpVisitInput = {}): CpVisit => build('cp_visits', input, { childId: '1', visitDate: '2021-01-15' });
+
 // ---------------------------------------------------------------- records
 
 /** An in-memory extract: the given rows, and the columns its header is taken to have. */
@@ -219,6 +240,10 @@ export interface ContextInput {
   asAt?: string;
   rules?: RulesInput;
   calendar?: CalendarInput;
+  /** Children aged 0-17: one number, or by year (`{ 2020: 52000 }`), as in the configuration. */
+  population?: number | Readonly<Record<string, number>>;
+  /** `mapping.<extract>.coverageFrom`, as yyyy-mm-dd. */
+  coverageFrom?: Readonly<Partial<Record<ExtractName, string>>>;
 }
 
 /** The default rules with some overridden, read exactly as the configuration file's sections are. */
@@ -244,6 +269,10 @@ export function context(input: ContextInput = {}): MeasureContext {
     asAt: day(input.asAt ?? DEFAULT_AS_AT),
     calendar: calendar(input.calendar),
     rules: rules(input.rules),
+    ...(input.population === undefined ? {} : { population: populationFrom(input.population) }),
+    ...(input.coverageFrom === undefined
+      ? {}
+      : { coverageFrom: Object.fromEntries(Object.entries(input.coverageFrom).map(([name, d]) => [name, day(d)])) as Partial<Record<ExtractName, Day>> }),
   };
 }
 
@@ -253,6 +282,8 @@ export interface PeriodCounts {
   numerator: number;
   denominator: number;
   excluded: Record<string, number>;
+  /** Only when the period is not computable: why. */
+  notComputable?: string;
 }
 
 export interface RunOptions extends ContextInput {
@@ -303,21 +334,28 @@ export function run(measure: Measure, data: DataInput | MeasureData, options: Ru
   const observed: Record<string, PeriodCounts> = {};
   periods.forEach((p, i) => {
     const t = evaluation.tallies[i]!;
-    tallies[p.id] = { numerator: t.numerator, denominator: t.denominator, excluded: sortedExcluded(t.excluded) };
+    const why = t.notComputable === null ? {} : { notComputable: t.notComputable };
+    tallies[p.id] = { numerator: t.numerator, denominator: t.denominator, excluded: sortedExcluded(t.excluded), ...why };
     if (silent.computable) {
       const u = silent.tallies[i]!;
-      unobserved[p.id] = { numerator: u.numerator, denominator: u.denominator, excluded: sortedExcluded(u.excluded) };
+      unobserved[p.id] = {
+        numerator: u.numerator,
+        denominator: u.denominator,
+        excluded: sortedExcluded(u.excluded),
+        ...(u.notComputable === null ? {} : { notComputable: u.notComputable }),
+      };
     }
     const excluded = new Map<string, number>();
     let numerator = 0;
-    let denominator = 0;
+    // A rate's population is in the denominator without being any record's.
+    let denominator = t.population ?? 0;
     for (const o of observations) {
       if (o.period?.id !== p.id) continue;
       numerator += o.numerator;
       denominator += o.denominator;
       if (o.reason !== null) excluded.set(o.reason, (excluded.get(o.reason) ?? 0) + 1);
     }
-    observed[p.id] = { numerator, denominator, excluded: sortedExcluded(excluded) };
+    observed[p.id] = { numerator, denominator, excluded: sortedExcluded(excluded), ...why };
   });
   return { computable: true, reason: undefined, periods: tallies, observed, unobserved, observations };
 }
