@@ -40,6 +40,10 @@ import { buildCases } from './cases.js';
 import { buildContacts } from './contacts.js';
 import { buildCoreGroups } from './core-groups.js';
 import { buildPlans } from './cp-plans.js';
+import { buildCpReviews } from './cp-reviews.js';
+import { buildCpVisits } from './cp-visits.js';
+import { buildReferrals } from './referrals.js';
+import { buildS47 } from './s47.js';
 import { type Built, render } from './csv.js';
 import { OUT_DIR } from './settings.js';
 import { NOTES } from './solver.js';
@@ -61,7 +65,11 @@ async function run(): Promise<void> {
   keep(buildCoreGroups(families));
   const cases = keep(buildCases(families, assessments));
   keep(buildSupervisions(cases));
-  keep(buildContacts(assessments, cases));
+  const contacts = keep(buildContacts(assessments, cases));
+  keep(buildReferrals(assessments, contacts));
+  keep(buildS47(families, assessments));
+  keep(buildCpReviews(families));
+  keep(buildCpVisits(families));
 
   const extracts = built.map((x) => x.write());
   mkdirSync(OUT_DIR, { recursive: true });

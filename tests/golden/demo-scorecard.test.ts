@@ -17,6 +17,7 @@ const ARGS = [
   '--from', '2020-04',
   '--to', '2021-05',
   '--targets', 'fixtures/targets/improvement-plan-2021.yaml',
+  '--config', 'fixtures/demo/csc-kpi.yaml',
 ];
 
 function golden(name: string, actual: string): void {
