@@ -43,6 +43,6 @@ describe('the demo scorecard', () => {
     const r = await runCli([...ARGS, '--strict']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/--strict: 23 row\(s\) rejected; no scorecard written/);
+    expect(r.stderr).toMatch(/--strict: 26 row\(s\) rejected; no scorecard written/);
   });
 });
