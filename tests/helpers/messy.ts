@@ -107,7 +107,7 @@ export function messyExtracts(options: MessyOptions = {}): Record<string, string
     const strategy = more() < 0.6 ? start - int2(0, 3) : null;
     const icpc = more() < 0.6 ? Math.min(last, start + int2(0, 35)) : null;
     enquiries.push(
-      `E${i},${pick2(children)},${strategy === null ? '' : write(strategy)},${write(start)},${icpc === null ? '' : write(icpc)},${icpc === null ? 'Y' : 'N'},${icpc === null ? '' : pick2(['Y', 'N'])},${pick2(teams)}`,
+      `E${i},${pick2(children)},${strategy === null ? '' : write(strategy)},${write(start)},${icpc === null ? '' : write(icpc)},${icpc === null ? 'Y' : 'N'},${icpc === null ? '' : pick2(['Y', 'N'])},${pick2(teams)},${pick2(workers)}`,
     );
   }
   const reviews: string[] = [];
@@ -143,7 +143,7 @@ export function messyExtracts(options: MessyOptions = {}): Record<string, string
     'supervisions.csv': mess(supervisions, 'supervision_id,child_id,supervision_date,worker,supervisor', ['S9001,,2021-01-05,SW01,TM1']),
     'cases.csv': mess(cases, 'case_id,child_id,start_date,end_date,case_type,worker,team', ['K9001,100001,2021-02-01,2021-01-01,CIN,SW01,North']),
     'referrals.csv': messMore(referrals, 'referral_id,Child Unique ID,Date of Referral,source,nfa,team,worker', ['R9001,100001,2021-01-05,Police,maybe,North,SW01']),
-    's47.csv': messMore(enquiries, 'enquiry_id,child_id,strategy_date,start_date,icpc_date,icpc_not_required,plan_made,team', ['E9001,100001,,2021-02-01,2021-01-20,N,Y,North']),
+    's47.csv': messMore(enquiries, 'enquiry_id,child_id,strategy_date,start_date,icpc_date,icpc_not_required,plan_made,team,worker', ['E9001,100001,,2021-02-01,2021-01-20,N,Y,North,SW01']),
     'cp_reviews.csv': messMore(reviews, 'review_id,child_id,review_date,team', ['V9001,100001,,North']),
     'cp_visits.csv': messMore(visits, 'visit_id,child_id,visit_date,seen', ['9000001,100001,2021-13-01,Y']),
   };
