@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { addMonths, formatDay } from '../../src/core/day.js';
 import { referralsRatePer10k } from '../../src/measures/referrals-rate-per-10k.js';
 import { referralsRepeat12m } from '../../src/measures/referrals-repeat-12m.js';
-import { counts, outcome, referral, run } from '../helpers/records.js';
+import { counts, day, outcome, referral, run } from '../helpers/records.js';
 
 interface RepeatCase {
   readonly name: string;
@@ -105,5 +107,27 @@ describe('referrals_rate_per_10k: referrals from addMonths(E + 1 day, -12) to E,
     const r = run(referralsRatePer10k, { referrals: [referral()] }, { from: '2021-01' });
     expect(r.computable).toBe(false);
     expect(r.reason).toMatch(/no population/);
+  });
+});
+
+describe('referrals_repeat_12m on random referrals (property)', () => {
+  it('a referral in the month is counted exactly when another of its child lies in [date - 12 months, date)', () => {
+    const from = day('2019-12-01');
+    const to = day('2021-03-31');
+    const arb = fc.array(fc.record({ child: fc.constantFrom('A', 'b', 'B', 'C'), d: fc.integer({ min: from, max: to }) }), { maxLength: 25 });
+    fc.assert(
+      fc.property(arb, (rows) => {
+        const referrals = rows.map((x, i) => referral({ childId: x.child, referralDate: formatDay(x.d), referralId: `R${i}` }));
+        const r = run(referralsRepeat12m, { referrals }, { from: '2021-01', to: '2021-03' });
+        for (const ref of referrals) {
+          const month = formatDay(ref.referralDate).slice(0, 7);
+          if (month < '2021-01') continue;
+          const others = referrals.filter((o) => o !== ref && o.childId.toUpperCase() === ref.childId.toUpperCase());
+          const repeat = others.some((o) => o.referralDate >= addMonths(ref.referralDate, -12) && o.referralDate < ref.referralDate);
+          expect(outcome(r, ref, month)).toBe(repeat ? 'met' : 'not-met');
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });
