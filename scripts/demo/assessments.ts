@@ -3,6 +3,12 @@
  * month has a set number of assessments, of new ones, and of each
  * authorised within 45 working days; start dates are counted back from the
  * authorisation in working days.
+ *
+ * The last five columns (child seen, and the education, police, health and
+ * other partner contributions, for assessments_child_seen and the partner
+ * measures) come from a stream of their own, so the columns before them are
+ * as they always were; engagement improves month by month, as the plan
+ * promised.
  */
 import type { Day } from '../../src/core/day.js';
 import { monthEnd, monthStart, parseMonth } from '../../src/core/period.js';
@@ -73,6 +79,27 @@ export interface Assessment {
   linked: boolean;
   /** The child's case, once cases are built (the last, when there are several): its team and worker may do the assessment. */
   caseRef: Case | null;
+  /** Child seen, then education, police, health and other contributed, as written ('' for blank); set when the file is written. */
+  flags?: readonly string[];
+}
+
+/** Per flag: the chance of yes in April 2020, and its rise per month. */
+const FLAG_CHANCES: readonly (readonly [number, number])[] = [
+  [0.86, 0.007],
+  [0.42, 0.02],
+  [0.5, 0.018],
+  [0.55, 0.02],
+  [0.22, 0.01],
+];
+
+/** The child-seen and partner cells of each assessment, from their own stream. */
+function setFlags(assessments: readonly Assessment[]): void {
+  const rng = new Rng('assessment-partners');
+  for (const a of assessments) {
+    const month = Math.max(0, Math.round(((a.authorised ?? a.start) - WINDOW_START) / 30.4));
+    const [yes, no] = rng.chance(0.5) ? ['Y', 'N'] : ['Yes', 'No'];
+    a.flags = FLAG_CHANCES.map(([base, rise]) => (rng.chance(0.02) ? '' : rng.chance(Math.min(0.97, base + rise * month)) ? yes : no));
+  }
 }
 
 const FACTORS = [
@@ -151,6 +178,7 @@ function assessmentsExtract(all: readonly Assessment[]): Extract {
   const assessments = all.filter((a) => !beforeWindow(a));
   const rng = new Rng('write-assessments');
   assessments.sort((a, b) => a.start - b.start || (a.child < b.child ? -1 : 1));
+  setFlags(assessments);
   const cells = (a: Assessment, fmt: DateFormat): string[] => [
     a.id,
     a.child,
@@ -161,6 +189,7 @@ function assessmentsExtract(all: readonly Assessment[]): Extract {
     a.factors,
     TEAM_NAMES[a.team],
     a.worker,
+    ...a.flags!,
   ];
   const rows = assessments.map((a, i) => {
     a.id = `AS${String(300_001 + i)}`;

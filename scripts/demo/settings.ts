@@ -14,6 +14,8 @@ export const SEED = 20_210_510;
 const ROOT = resolve(import.meta.dirname, '../..');
 export const OUT_DIR = join(ROOT, 'fixtures/demo');
 export const TARGETS_FILE = join(ROOT, 'fixtures/targets/improvement-plan-2021.yaml');
+/** The demo council's configuration (its child population, for rates per 10,000), written by hand. */
+export const CONFIG_FILE = join(OUT_DIR, 'csc-kpi.yaml');
 
 /** The as-at date: the extracts were taken on 10 May 2021. */
 export const AS_AT = dayFromYmd(2021, 5, 10);

@@ -7,7 +7,7 @@ import { main } from '../../src/cli/main.js';
 import type { ScorecardJson, ScorecardJsonResult as Result } from '../../src/report/scorecard-json.js';
 import { roundedRatio } from '../../src/render/numbers.js';
 import type { Extract } from './csv.js';
-import { AS_AT, OUT_DIR, PERIODS, TARGETS_FILE } from './settings.js';
+import { AS_AT, CONFIG_FILE, OUT_DIR, PERIODS, TARGETS_FILE } from './settings.js';
 import { fail } from './solver.js';
 import { PUBLISHED } from './story.js';
 
@@ -23,7 +23,7 @@ export async function scorecard(): Promise<ScorecardJson> {
     env: {},
     today: () => AS_AT,
   };
-  const args = ['scorecard', '--data', OUT_DIR, '--as-at', '2021-05-10', '--from', '2020-04', '--to', '2021-05'];
+  const args = ['scorecard', '--data', OUT_DIR, '--as-at', '2021-05-10', '--from', '2020-04', '--to', '2021-05', '--config', CONFIG_FILE];
   const code = await main([...args, '--targets', TARGETS_FILE, '--format', 'json'], io);
   if (code !== 0) fail(`csc-kpi scorecard exited ${code}:\n${stderr}`);
   return JSON.parse(stdout) as ScorecardJson;
@@ -32,7 +32,8 @@ export async function scorecard(): Promise<ScorecardJson> {
 /** A figure as the plan shows it: to one decimal, from the numerator and denominator. */
 function shown(r: Result): string {
   if (r.numerator === null || r.denominator === null || r.denominator === 0) return '-';
-  return roundedRatio(r.numerator, r.denominator, r.metric === 'caseload_avg' || r.metric === 'cp_over_9m_avg_days' ? 1 : 100);
+  const scale = r.unit === 'per 10,000 children' ? 10_000 : r.unit === 'percent' ? 100 : 1;
+  return roundedRatio(r.numerator, r.denominator, scale);
 }
 
 /**

@@ -118,6 +118,7 @@ periods:
 /** The SSD tables of extracts still to come, so that a council sees why they are not read. */
 function ssdTablesToCome(): string {
   const tables = Object.entries(SSD_TABLES_TO_COME).map(([table, extract]) => `\n#   ${table}: ${extract}`);
+  if (tables.length === 0) return '';
   return `\n# SSD tables not read yet (their extracts come in a later version):${tables.join('')}`;
 }
 

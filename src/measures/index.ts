@@ -17,6 +17,17 @@ import { coreGroupsInTime } from './core-groups-in-time.js';
 import { cpOver9m } from './cp-over-9m.js';
 import { cpOver9mAvgDays } from './cp-over-9m-avg-days.js';
 import { supervisionInTime } from './supervision-in-time.js';
+import { assessmentsChildSeen } from './assessments-child-seen.js';
+import { assessmentsEducation, assessmentsHealth, assessmentsOther, assessmentsPolice } from './assessments-partners.js';
+import { cpOpenAvgDays } from './cp-open-avg-days.js';
+import { cpRatePer10k } from './cp-rate-per-10k.js';
+import { cpRepeat } from './cp-repeat.js';
+import { cpReviewsInTime } from './cp-reviews-in-time.js';
+import { cpReviewsOverdue } from './cp-reviews-overdue.js';
+import { cpVisitsInTime } from './cp-visits-in-time.js';
+import { icpc15wd } from './icpc-15wd.js';
+import { referralsRatePer10k } from './referrals-rate-per-10k.js';
+import { referralsRepeat12m } from './referrals-repeat-12m.js';
 import { careLeaversEet } from './care-leavers-eet.js';
 import { careLeaversSuitableAccommodation } from './care-leavers-suitable-accommodation.js';
 import { claLongTermStability } from './cla-long-term-stability.js';
@@ -52,6 +63,21 @@ const LIST = [
   coreGroupsOther,
   supervisionInTime,
   caseloadAvg,
+  // The front door and child protection.
+  referralsRepeat12m,
+  referralsRatePer10k,
+  assessmentsChildSeen,
+  assessmentsEducation,
+  assessmentsPolice,
+  assessmentsHealth,
+  assessmentsOther,
+  icpc15wd,
+  cpRepeat,
+  cpOpenAvgDays,
+  cpRatePer10k,
+  cpReviewsInTime,
+  cpReviewsOverdue,
+  cpVisitsInTime,
   claRatePer10k,
   claPlacements3plus,
   claLongTermStability,

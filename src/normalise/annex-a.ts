@@ -49,9 +49,9 @@ export interface AnnexAList {
 export const ANNEX_A_LISTS: readonly AnnexAList[] = [
   { number: 1, title: 'Contacts', extract: 'contacts', note: 'has no decision date, so contacts_1wd cannot be computed from it' },
   { number: 2, title: 'Early help', extract: null, note: 'read and not used' },
-  { number: 3, title: 'Referrals', extract: null, later: 'referrals', note: 'not used yet' },
-  { number: 4, title: 'Assessments', extract: 'assessments' },
-  { number: 5, title: 'Section 47 enquiries and ICPCs', extract: null, later: 's47', note: 'not used yet' },
+  { number: 3, title: 'Referrals', extract: 'referrals' },
+  { number: 4, title: 'Assessments', extract: 'assessments', note: '`Child Seen During Continuous Assessment` is child_seen' },
+  { number: 5, title: 'Section 47 enquiries and ICPCs', extract: 's47' },
   {
     number: 6,
     title: 'Children in need',

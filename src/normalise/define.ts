@@ -151,8 +151,11 @@ export function number<const O extends FieldOptions = {}>(max: number, options?:
   return spec('number', options ?? {}, { max });
 }
 
-/** The spellings of yes and no accepted in every flag column. */
-export const YES_NO = { Y: ['y', 'yes', 'true', '1'], N: ['n', 'no', 'false', '0'] } as const;
+/**
+ * The spellings of yes and no accepted in every flag column, Ofsted Annex
+ * A's lettered answers (`a) Yes`, `b) No`) among them.
+ */
+export const YES_NO = { Y: ['y', 'yes', 'true', '1', 'a) yes'], N: ['n', 'no', 'false', '0', 'b) no'] } as const;
 
 /** A yes/no column; blank is null (not known). */
 export function flag<const O extends FieldOptions = {}>(options?: O): FieldSpec<'flag', boolean, Always<O>> {

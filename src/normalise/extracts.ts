@@ -10,6 +10,10 @@ import { cases } from './extracts/cases.js';
 import { contacts } from './extracts/contacts.js';
 import { coreGroups } from './extracts/core-groups.js';
 import { cpPlans } from './extracts/cp-plans.js';
+import { cpReviews } from './extracts/cp-reviews.js';
+import { cpVisits } from './extracts/cp-visits.js';
+import { referrals } from './extracts/referrals.js';
+import { s47 } from './extracts/s47.js';
 import { supervisions } from './extracts/supervisions.js';
 import { careLeavers } from './extracts/care-leavers.js';
 import { claPeriods } from './extracts/cla-periods.js';
@@ -30,6 +34,10 @@ export const EXTRACTS = {
   core_groups: coreGroups,
   supervisions,
   cases,
+  referrals,
+  s47,
+  cp_reviews: cpReviews,
+  cp_visits: cpVisits,
   cla_periods: claPeriods,
   placements,
   cla_reviews: claReviews,
@@ -49,12 +57,7 @@ export const EXTRACT_NAMES = Object.keys(EXTRACTS) as readonly ExtractName[];
  * from here onto its definition (`ssdTable`, and `ssd` on each column), and
  * `<table>.csv` in a data folder is read as that extract.
  */
-export const SSD_TABLES_TO_COME: Readonly<Record<string, string>> = {
-  ssd_cin_episodes: 'referrals',
-  ssd_s47_enquiry: 's47',
-  ssd_cp_reviews: 'cp_reviews',
-  ssd_cp_visits: 'cp_visits',
-};
+export const SSD_TABLES_TO_COME: Readonly<Record<string, string>> = {};
 
 /** The file names an extract is found by in a data folder: its own, and its SSD table's. */
 export function extractFileNames(name: ExtractName): readonly string[] {
@@ -78,6 +81,10 @@ export type CpPlan = RecordTypes['cp_plans'];
 export type CoreGroup = RecordTypes['core_groups'];
 export type Supervision = RecordTypes['supervisions'];
 export type Case = RecordTypes['cases'];
+export type Referral = RecordTypes['referrals'];
+export type S47 = RecordTypes['s47'];
+export type CpReview = RecordTypes['cp_reviews'];
+export type CpVisit = RecordTypes['cp_visits'];
 export type ClaPeriod = RecordTypes['cla_periods'];
 export type Placement = RecordTypes['placements'];
 export type ClaReview = RecordTypes['cla_reviews'];

@@ -148,7 +148,17 @@ describe('init --preset ssd', () => {
 
   it('each SSD table is one extract', () => {
     const tables = EXTRACT_NAMES.map((n) => EXTRACTS[n].ssdTable).filter((t) => t !== null);
-    expect(tables).toEqual(['ssd_contacts', 'ssd_cin_assessments', 'ssd_cp_plans', 'ssd_involvements', 'ssd_missing']);
+    expect(tables).toEqual([
+      'ssd_contacts',
+      'ssd_cin_assessments',
+      'ssd_cp_plans',
+      'ssd_involvements',
+      'ssd_cin_episodes',
+      'ssd_s47_enquiry',
+      'ssd_cp_reviews',
+      'ssd_cp_visits',
+      'ssd_missing',
+    ]);
     for (const t of tables) expect(Object.keys(SSD_TABLES_TO_COME)).not.toContain(t);
     // The README says which table each extract is read from.
     expect(readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8')).toContain('`ssd_involvements.csv`');

@@ -102,7 +102,7 @@ describe('sources', () => {
     const r = await runCli(['scorecard', '--data', dir, ...AS_AT, '--period', '2021-02', '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     const inputs = JSON.parse(r.stdout).inputs;
-    expect(Object.keys(inputs)).toEqual(['contacts', 'assessments', 'cp_plans', 'core_groups', 'cases', 'cla_periods', 'care_leavers']);
+    expect(Object.keys(inputs)).toEqual(['contacts', 'assessments', 'cp_plans', 'core_groups', 'cases', 'referrals', 's47', 'cla_periods', 'care_leavers']);
     expect(inputs.cp_plans).toMatchObject({ path: join(dir, 'Annex A.XLSX'), sheet: 'List 7' });
   });
 

@@ -32,16 +32,16 @@ describe('the Annex A sample workbook', () => {
     golden(file, r.stdout);
   });
 
-  it('reports every list: six extracts, Lists 3 and 5 not used yet, Lists 2, 10 and 11 not used', async () => {
+  it('reports every list: eight extracts, Lists 2, 10 and 11 not used', async () => {
     const r = await runCli(['validate', '--workbook', WORKBOOK, '--as-at', '2021-05-10', '--format', 'json']);
     const report = JSON.parse(r.stdout);
     const uses = report.workbooks[0].sheets.map((s: { name: string; use: string; extract: string | null }) => [s.name, s.use, s.extract]);
     expect(uses).toEqual([
       ['List 1', 'extract', 'contacts'],
       ['List 2', 'not-used', null],
-      ['List 3', 'not-used-yet', 'referrals'],
+      ['List 3', 'extract', 'referrals'],
       ['List 4', 'extract', 'assessments'],
-      ['List 5', 'not-used-yet', 's47'],
+      ['List 5', 'extract', 's47'],
       ['List 6', 'extract', 'cases'],
       ['List 7', 'extract', 'cp_plans'],
       ['List 8', 'extract', 'cla_periods'],
@@ -58,10 +58,10 @@ describe('the Annex A sample workbook', () => {
     const r = await runCli(['scorecard', '--workbook', WORKBOOK, '--as-at', '2021-05-10', '--from', '2021-01', '--to', '2021-04', '--format', 'json']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe(
-      `csc-kpi: ${WORKBOOK}: sheets read and not used: List 2, List 10, List 11; not used yet: List 3 (referrals), List 5 (s47)\n`,
+      `csc-kpi: ${WORKBOOK}: sheets read and not used: List 2, List 10, List 11\n`,
     );
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json.inputs)).toEqual(['contacts', 'assessments', 'cp_plans', 'cases', 'cla_periods', 'care_leavers']);
+    expect(Object.keys(json.inputs)).toEqual(['contacts', 'assessments', 'cp_plans', 'cases', 'referrals', 's47', 'cla_periods', 'care_leavers']);
     expect(json.inputs.cases).toEqual({ path: WORKBOOK, sheet: 'List 6', sha256: SHA256, rows: { read: 2, valid: 2, rejected: 0, duplicate: 0 } });
     const figure = (metric: string, period: string) => {
       const x = json.results.find((res: { metric: string; period: string }) => res.metric === metric && res.period === period);
@@ -74,6 +74,12 @@ describe('the Annex A sample workbook', () => {
     expect(figure('caseload_avg', '2021-03')).toEqual([2, 1]);
     // List 7: both plans open at the end of March (the second ends on 16 April, serial 44302), neither for nine months.
     expect(figure('cp_over_9m', '2021-03')).toEqual([0, 2]);
+    // List 3: two children referred in January, neither referred in the year before.
+    expect(figure('referrals_repeat_12m', '2021-01')).toEqual([0, 2]);
+    // List 5: strategy discussion 27 Jan, conference 15 Feb: 13 working days.
+    expect(figure('icpc_15wd', '2021-02')).toEqual([1, 1]);
+    // List 4's "Child Seen During Continuous Assessment", Annex A's "a) Yes": DFE1001, authorised 22 Feb.
+    expect(figure('assessments_child_seen', '2021-02')).toEqual([1, 1]);
     // List 9: two care leavers aged 19-21 by the end of April, recorded in March and April; one in higher education (F2).
     expect(figure('care_leavers_eet', '2021-04')).toEqual([1, 2]);
     expect(figure('care_leavers_suitable_accommodation', '2021-04')).toEqual([1, 2]);

@@ -31,6 +31,6 @@ describe('the demo worklist at 10 May 2021', () => {
     const r = await runCli([...ARGS, '--strict']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/--strict: 23 row\(s\) rejected; no worklist written/);
+    expect(r.stderr).toMatch(/--strict: 33 row\(s\) rejected; no worklist written/);
   });
 });

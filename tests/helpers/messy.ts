@@ -1,5 +1,5 @@
 /**
- * A seeded, deliberately messy set of all six extracts: mixed date formats,
+ * A seeded, deliberately messy set of every extract: mixed date formats,
  * blank decisions, cancelled meetings, overlapping plans, cases without
  * workers, duplicates, conflicting keys and invalid rows. Small enough for
  * tests, varied enough to reach every rule.
@@ -39,6 +39,13 @@ export function messyExtracts(options: MessyOptions = {}): Record<string, string
     for (let i = 0; i < Math.ceil(rows.length / 50); i++) rows.splice(int(0, rows.length), 0, pick(rows));
     for (const b of bad) rows.splice(int(0, rows.length), 0, b);
     if (rows.length > 3) rows.splice(int(1, rows.length - 1), 0, '');
+    return `${header}\n${rows.join('\n')}\n`;
+  };
+
+  /** As `mess`, drawing from the second stream. */
+  const messMore = (rows: string[], header: string, bad: string[]): string => {
+    for (let i = 0; i < Math.ceil(rows.length / 50); i++) rows.splice(int2(0, rows.length), 0, pick2(rows));
+    for (const b of bad) rows.splice(int2(0, rows.length), 0, b);
     return `${header}\n${rows.join('\n')}\n`;
   };
 
@@ -83,6 +90,43 @@ export function messyExtracts(options: MessyOptions = {}): Record<string, string
   const supervisions: string[] = [];
   for (let i = 0; i < n; i++) supervisions.push(`S${i},${pick(children)},${write(day())},${pick(workers)},TM1`);
 
+  // The front door and child protection extracts, and the assessments' flag
+  // columns, come from a stream of their own, so the files above are as they were.
+  const more = mulberry32(((options.seed ?? 1) ^ 0x5a5a5a5a) >>> 0);
+  const int2 = (lo: number, hi: number) => lo + Math.floor(more() * (hi - lo + 1));
+  const pick2 = <T>(xs: readonly T[]): T => xs[Math.floor(more() * xs.length)]!;
+  const flags = ['Y', 'N', '', 'Yes', 'No', 'a) Yes', 'b) No'];
+  for (let i = 0; i < assessments.length; i++) assessments[i] += `,${pick2(flags)},${pick2(flags)},${pick2(flags)},${pick2(flags)},${pick2(flags)}`;
+  const referrals: string[] = [];
+  for (let i = 0; i < n; i++) {
+    referrals.push(`R${i},${pick2(children)},${write(int2(first, last))},${pick2(['Police', 'School', ''])},${pick2(['Y', 'N', ''])},${pick2(teams)},${pick2(workers)}`);
+  }
+  const enquiries: string[] = [];
+  for (let i = 0; i < Math.floor(n / 2); i++) {
+    const start = int2(first, last - 30);
+    const strategy = more() < 0.6 ? start - int2(0, 3) : null;
+    const icpc = more() < 0.6 ? Math.min(last, start + int2(0, 35)) : null;
+    enquiries.push(
+      `E${i},${pick2(children)},${strategy === null ? '' : write(strategy)},${write(start)},${icpc === null ? '' : write(icpc)},${icpc === null ? 'Y' : 'N'},${icpc === null ? '' : pick2(['Y', 'N'])},${pick2(teams)},${pick2(workers)}`,
+    );
+  }
+  const reviews: string[] = [];
+  const visits: string[] = [];
+  let v = 0;
+  for (const [child, s, e] of planSpans) {
+    let d = s + int2(60, 100);
+    while (d <= (e ?? last) && d <= last) {
+      reviews.push(`V${reviews.length},${child},${write(d)},${pick2(teams)}`);
+      d += int2(150, 200);
+    }
+    d = s + int2(1, 10);
+    while (d <= (e ?? last) && d <= last) {
+      visits.push(`${v++},${child},${write(d)},${pick2(['Y', 'Y', 'Y', 'N', ''])}`);
+      d += int2(7, 20);
+    }
+  }
+  reviews.push(`V${reviews.length},${pick2(children)},${write(int2(first, last))},North`);
+
   const base = {
     'contacts.csv': mess(contacts, 'contact_id,Child Unique ID,Date of Contact,decision_date,Contact Source,team,worker', [
       'C9001,,2021-01-05,,Police,North,SW01',
@@ -90,7 +134,7 @@ export function messyExtracts(options: MessyOptions = {}): Record<string, string
       'C9003,100001,2021-01-05,2021-01-04,Police,North,SW01',
       'C0,100002,2021-02-05,,Police,North,SW01',
     ]),
-    'assessments.csv': mess(assessments, 'assessment_id,child_id,start_date,authorised_date,referral_date,kind,team,worker', [
+    'assessments.csv': mess(assessments, 'assessment_id,child_id,start_date,authorised_date,referral_date,kind,team,worker,child_seen,education,police,health,other', [
       'A9001,100001,2021-01-04,2021-01-01,,new,North,SW01',
       'A9002,100001,05/01/21,,,new,North,SW01',
     ]),
@@ -98,6 +142,10 @@ export function messyExtracts(options: MessyOptions = {}): Record<string, string
     'core_groups.csv': mess(meetings, 'meeting_id,child_id,meeting_date,status,education,police,health,other', ['M9001,100001,2021-01-05,rescheduled,Y,Y,Y,Y']),
     'supervisions.csv': mess(supervisions, 'supervision_id,child_id,supervision_date,worker,supervisor', ['S9001,,2021-01-05,SW01,TM1']),
     'cases.csv': mess(cases, 'case_id,child_id,start_date,end_date,case_type,worker,team', ['K9001,100001,2021-02-01,2021-01-01,CIN,SW01,North']),
+    'referrals.csv': messMore(referrals, 'referral_id,Child Unique ID,Date of Referral,source,nfa,team,worker', ['R9001,100001,2021-01-05,Police,maybe,North,SW01']),
+    's47.csv': messMore(enquiries, 'enquiry_id,child_id,strategy_date,start_date,icpc_date,icpc_not_required,plan_made,team,worker', ['E9001,100001,,2021-02-01,2021-01-20,N,Y,North,SW01']),
+    'cp_reviews.csv': messMore(reviews, 'review_id,child_id,review_date,team', ['V9001,100001,,North']),
+    'cp_visits.csv': messMore(visits, 'visit_id,child_id,visit_date,seen', ['9000001,100001,2021-13-01,Y']),
   };
   return { ...base, ...workforce(options.seed ?? 1, n, children, teams) };
 }

@@ -34,7 +34,11 @@ import {
   type CpPlan,
   EXTRACTS,
   type Contact,
+  type CpReview,
+  type CpVisit,
   type ExtractName,
+  type Referral,
+  type S47,
   type RecordBase,
   type RecordTypes,
   type Supervision,
@@ -159,6 +163,22 @@ export const careLeaver = (input: BuildInput<'care_leavers'> = {}): RecordTypes[
 /** A care proceedings row; by default child 1, case C1, issued Monday 4 Jan 2021, open. */
 export const proceedingsRow = (input: BuildInput<'proceedings'> = {}): RecordTypes['proceedings'] =>
   build('proceedings', input, { childId: '1', proceedingsId: 'C1', issueDate: '2021-01-04' });
+
+export type ReferralInput = BuildInput<'referrals'>;
+/** A referral; by default child 1, referred Monday 4 Jan 2021. */
+export const referral = (input: ReferralInput = {}): Referral => build('referrals', input, { childId: '1', referralDate: '2021-01-04' });
+
+export type S47Input = BuildInput<'s47'>;
+/** A section 47 enquiry; by default child 1, started Monday 4 Jan 2021, no conference. */
+export const s47Enquiry = (input: S47Input = {}): S47 => build('s47', input, { childId: '1', startDate: '2021-01-04' });
+
+export type CpReviewInput = BuildInput<'cp_reviews'>;
+/** A CP review conference; by default child 1, held Tuesday 6 Apr 2021. */
+export const cpReview = (input: CpReviewInput = {}): CpReview => build('cp_reviews', input, { childId: '1', reviewDate: '2021-04-06' });
+
+export type CpVisitInput = BuildInput<'cp_visits'>;
+/** A CP statutory visit; by default child 1 on Friday 15 Jan 2021, seen blank. */
+export const cpVisit = (input: CpVisitInput = {}): CpVisit => build('cp_visits', input, { childId: '1', visitDate: '2021-01-15' });
 
 // ---------------------------------------------------------------- records
 
@@ -286,6 +306,8 @@ export interface PeriodCounts {
   numerator: number;
   denominator: number;
   excluded: Record<string, number>;
+  /** Only when the period is not computable: why. */
+  notComputable?: string;
 }
 
 export interface RunOptions extends ContextInput {
@@ -344,10 +366,16 @@ export function run(measure: Measure, data: DataInput | MeasureData, options: Ru
     const t = evaluation.tallies[i]!;
     if (t.notComputable !== null) notComputableIn[p.id] = t.notComputable;
     if (t.population !== null) population[p.id] = t.population;
-    tallies[p.id] = { numerator: t.numerator, denominator: t.denominator, excluded: sortedExcluded(t.excluded) };
+    const why = t.notComputable === null ? {} : { notComputable: t.notComputable };
+    tallies[p.id] = { numerator: t.numerator, denominator: t.denominator, excluded: sortedExcluded(t.excluded), ...why };
     if (silent.computable) {
       const u = silent.tallies[i]!;
-      unobserved[p.id] = { numerator: u.numerator, denominator: u.denominator, excluded: sortedExcluded(u.excluded) };
+      unobserved[p.id] = {
+        numerator: u.numerator,
+        denominator: u.denominator,
+        excluded: sortedExcluded(u.excluded),
+        ...(u.notComputable === null ? {} : { notComputable: u.notComputable }),
+      };
     }
     const excluded = new Map<string, number>();
     let numerator = 0;
@@ -359,7 +387,7 @@ export function run(measure: Measure, data: DataInput | MeasureData, options: Ru
       denominator += o.denominator;
       if (o.reason !== null) excluded.set(o.reason, (excluded.get(o.reason) ?? 0) + 1);
     }
-    observed[p.id] = { numerator, denominator, excluded: sortedExcluded(excluded) };
+    observed[p.id] = { numerator, denominator, excluded: sortedExcluded(excluded), ...why };
   });
   return { computable: true, reason: undefined, periods: tallies, observed, unobserved, observations, notComputableIn, population };
 }

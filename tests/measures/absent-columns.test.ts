@@ -21,14 +21,18 @@ import {
   context,
   coreGroup,
   cpPlan,
+  cpReview,
+  cpVisit,
   dataOf,
   type DataInput,
   missingEpisode,
   placement,
   proceedingsRow,
   records,
+  referral,
   type RulesInput,
   run,
+  s47Enquiry,
   supervision,
   build,
 } from '../helpers/records.js';
@@ -38,16 +42,34 @@ function fullInput(): DataInput {
   return {
     contacts: [contact({ contactDate: '2021-01-29', decisionDate: '2021-02-01', team: 'North', worker: 'SW1' })],
     assessments: [
-      assessment({ startDate: '2021-01-04', authorisedDate: '2021-01-20', referralDate: '2021-01-04', kind: 'new', team: 'North' }),
+      assessment({
+        startDate: '2021-01-04',
+        authorisedDate: '2021-01-20',
+        referralDate: '2021-01-04',
+        kind: 'new',
+        team: 'North',
+        childSeen: true,
+        education: true,
+        police: false,
+        health: true,
+        other: false,
+      }),
       assessment({ childId: '2', startDate: '2020-11-02', kind: 'update', team: 'South' }),
     ],
-    cp_plans: [cpPlan({ startDate: '2020-04-30', team: 'North' }), cpPlan({ childId: '2', startDate: '2021-01-04', endDate: '2021-03-01', team: 'South' })],
+    cp_plans: [
+      cpPlan({ startDate: '2020-04-30', team: 'North', previousPlans: '0' }),
+      cpPlan({ childId: '2', startDate: '2021-01-04', endDate: '2021-03-01', team: 'South', previousPlans: '1' }),
+    ],
     core_groups: [coreGroup({ childId: '2', meetingDate: '2021-01-15', status: 'held', education: true, police: false, health: true, other: false })],
     supervisions: [supervision({ supervisionDate: '2021-01-10', worker: 'SW1' })],
     cases: [
       caseRecord({ startDate: '2020-04-30', caseType: 'CP', worker: 'SW1', team: 'North' }),
       caseRecord({ childId: '2', startDate: '2020-06-01', endDate: '2021-04-30', caseType: 'CIN', worker: 'SW2', team: 'South' }),
     ],
+    referrals: [referral({ referralDate: '2020-03-02', nfa: true, team: 'North' }), referral({ referralDate: '2021-01-04', source: 'Police', team: 'North' })],
+    s47: [s47Enquiry({ childId: '2', strategyDate: '2020-12-18', startDate: '2020-12-21', icpcDate: '2021-01-04', planMade: true, endDate: '2021-01-04' })],
+    cp_reviews: [cpReview({ childId: '2', reviewDate: '2021-02-04', team: 'South' })],
+    cp_visits: [cpVisit({ childId: '2', visitDate: '2021-01-14', seen: false, seenAlone: false }), cpVisit({ visitDate: '2021-01-25', seen: true })],
     cla_periods: [claPeriod({ startDate: '2018-01-15', dateOfBirth: '2010-03-01', team: 'CIC' }), claPeriod({ childId: '2', startDate: '2020-12-01', dateOfBirth: '2005-01-01', endDate: '2021-06-01' })],
     placements: [placement({ startDate: '2018-01-15', placementType: 'U1', reason: 'B' }), placement({ childId: '2', startDate: '2020-12-01', endDate: '2021-01-10' })],
     cla_reviews: [claReview({ childId: '2', reviewDate: '2020-12-20', permanencePlan: false }), claReview({ childId: '2', reviewDate: '2021-01-20', permanencePlan: true })],
@@ -92,7 +114,32 @@ interface Case {
   readonly reasons: Readonly<Record<string, string>>;
 }
 
-const CP_PLAN_MEASURES = ['cp_over_9m', 'cp_over_9m_avg_days', 'core_groups_in_time', 'core_groups_education', 'core_groups_police', 'core_groups_health', 'core_groups_other'];
+const CP_PLAN_MEASURES = [
+  'cp_over_9m',
+  'cp_over_9m_avg_days',
+  'core_groups_in_time',
+  'core_groups_education',
+  'core_groups_police',
+  'core_groups_health',
+  'core_groups_other',
+  'cp_repeat',
+  'cp_open_avg_days',
+  'cp_rate_per_10k',
+  'cp_reviews_in_time',
+  'cp_reviews_overdue',
+  'cp_visits_in_time',
+];
+
+const AUTHORISED_MEASURES = [
+  'assessments_45wd',
+  'assessments_45wd_new',
+  'assessments_open_over_45wd',
+  'assessments_child_seen',
+  'assessments_education',
+  'assessments_police',
+  'assessments_health',
+  'assessments_other',
+];
 
 const CASES: readonly Case[] = [
   { extract: 'contacts', column: 'decision_date', reasons: { contacts_1wd: 'the contacts extract has no decision_date column' } },
@@ -100,7 +147,7 @@ const CASES: readonly Case[] = [
     extract: 'assessments',
     column: 'authorised_date',
     reasons: Object.fromEntries(
-      ['assessments_45wd', 'assessments_45wd_new', 'assessments_open_over_45wd'].map((id) => [id, 'the assessments extract has no authorised_date column']),
+      AUTHORISED_MEASURES.map((id) => [id, 'the assessments extract has no authorised_date column']),
     ),
   },
   { extract: 'assessments', column: 'kind', reasons: { assessments_45wd_new: 'the assessments extract has no kind column' } },
@@ -136,6 +183,24 @@ const CASES: readonly Case[] = [
   { extract: 'core_groups', column: 'other', reasons: { core_groups_other: 'the core_groups extract has no other column' } },
   // A column that only selects records, with a documented value for blank, keeps it: status blank = held.
   { extract: 'core_groups', column: 'status', reasons: {} },
+  { extract: 'assessments', column: 'child_seen', reasons: { assessments_child_seen: 'the assessments extract has no child_seen column' } },
+  { extract: 'assessments', column: 'education', reasons: { assessments_education: 'the assessments extract has no education column' } },
+  { extract: 'assessments', column: 'police', reasons: { assessments_police: 'the assessments extract has no police column' } },
+  { extract: 'assessments', column: 'health', reasons: { assessments_health: 'the assessments extract has no health column' } },
+  { extract: 'assessments', column: 'other', reasons: { assessments_other: 'the assessments extract has no other column' } },
+  // previous_plans carries evidence of a repeat plan: without it cp_repeat is not computable, not "no repeats".
+  { extract: 'cp_plans', column: 'previous_plans', reasons: { cp_repeat: 'the cp_plans extract has no previous_plans column' } },
+  { extract: 's47', column: 'icpc_date', reasons: { icpc_15wd: 'the s47 extract has no icpc_date column' } },
+  // Without a strategy discussion column the clock starts at the enquiry, as for a blank one.
+  { extract: 's47', column: 'strategy_date', reasons: {} },
+  // A visit with seen blank counts, so an absent column counts every visit.
+  { extract: 'cp_visits', column: 'seen', reasons: {} },
+  { extract: 'cp_visits', column: 'seen_alone', reasons: {} },
+  { extract: 'referrals', column: 'nfa', reasons: {} },
+  { extract: 'referrals', column: 'source', reasons: {} },
+  { extract: 's47', column: 'icpc_not_required', reasons: {} },
+  { extract: 's47', column: 'plan_made', reasons: {} },
+  { extract: 's47', column: 'end_date', reasons: {} },
   // Columns no measure counts.
   { extract: 'contacts', column: 'team', reasons: {} },
   { extract: 'contacts', column: 'source', reasons: {} },

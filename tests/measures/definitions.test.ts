@@ -39,12 +39,26 @@ describe('titles', () => {
     ['core_groups_other', 'Core groups attended by other agencies'],
     ['supervision_in_time', 'Cases with case supervision within timescale'],
     ['caseload_avg', 'Average caseload per social worker'],
+    ['referrals_repeat_12m', 'Re-referrals within 12 months'],
+    ['referrals_rate_per_10k', 'Referrals in the last 12 months per 10,000 children'],
+    ['assessments_child_seen', 'Assessments in which the child was seen'],
+    ['assessments_education', 'Assessments with a contribution from education'],
+    ['assessments_police', 'Assessments with a contribution from police'],
+    ['assessments_health', 'Assessments with a contribution from health'],
+    ['assessments_other', 'Assessments with a contribution from other agencies'],
+    ['icpc_15wd', 'Initial child protection conferences within 15 working days'],
+    ['cp_repeat', 'Child protection plans that are repeat plans'],
+    ['cp_open_avg_days', 'Average days open of child protection plans'],
+    ['cp_rate_per_10k', 'Children on a child protection plan per 10,000 children'],
+    ['cp_reviews_in_time', 'Child protection reviews held within timescale'],
+    ['cp_reviews_overdue', 'Child protection plans with a review overdue'],
+    ['cp_visits_in_time', 'Children on a plan visited within timescale'],
   ])('%s under the default rules: %s', (id, title) => {
     expect(titleUnder(id)).toBe(title);
   });
 
   it('covers every measure', () => {
-    expect(MEASURES).toHaveLength(30);
+    expect(MEASURES).toHaveLength(44);
   });
 
   it.each<[string, RulesInput, string]>([
@@ -56,6 +70,7 @@ describe('titles', () => {
     ['assessments_45wd', { assessments: { clockStart: 'start' } }, 'Assessments authorised within 45 working days'],
     ['assessments_open_over_45wd', { assessments: { clockStart: 'referral' } }, 'Open assessments over 45 working days old'],
     ['core_groups_in_time', { coreGroups: { thenEvery: '6w' } }, 'Core groups held within timescale'],
+    ['icpc_15wd', { icpc: { within: '10wd' } }, 'Initial child protection conferences within 10 working days'],
   ])('%s with %j: %s', (id, input, title) => {
     expect(titleUnder(id, input)).toBe(title);
   });
@@ -201,13 +216,13 @@ describe('settings sections', () => {
   const starter = starterConfig();
 
   it('are the sections of the measures, each once, in list order', () => {
-    expect(SETTINGS_SECTIONS.map((s) => s.key)).toEqual(['contacts', 'assessments', 'coreGroups', 'supervision', 'careLeavers', 'staff', 'complaints']);
+    expect(SETTINGS_SECTIONS.map((s) => s.key)).toEqual(['contacts', 'assessments', 'coreGroups', 'supervision', 'icpc', 'cpReviews', 'cpVisits', 'careLeavers', 'staff', 'complaints']);
     const used = new Set(MEASURES.flatMap((m) => m.settings));
     expect([...used].sort((a, b) => a.key.localeCompare(b.key))).toEqual([...SETTINGS_SECTIONS].sort((a, b) => a.key.localeCompare(b.key)));
   });
 
   it('make the configuration: its keys in the order manifests have always used (placeholders added before the mapping)', () => {
-    expect(Object.keys(configSchema.parse({}))).toEqual(['contacts', 'assessments', 'calendar', 'coreGroups', 'supervision', 'careLeavers', 'staff', 'complaints', 'periods', 'placeholders', 'mapping']);
+    expect(Object.keys(configSchema.parse({}))).toEqual(['contacts', 'assessments', 'calendar', 'coreGroups', 'supervision', 'icpc', 'cpReviews', 'cpVisits', 'careLeavers', 'staff', 'complaints', 'periods', 'placeholders', 'mapping']);
   });
 
   it.each(SETTINGS_SECTIONS.flatMap((s) => Object.entries(s.settings).map(([key, setting]) => ({ path: `${s.key}.${key}`, section: s.key, key, setting }))))(
@@ -252,6 +267,20 @@ supervision:
   interval: 1m
   byCaseType: {}
   #   CP: 4w
+
+icpc:
+  # Initial child protection conference after the strategy discussion (else the section 47 start).
+  within: 15wd
+
+cpReviews:
+  # First review conference after the plan starts (the initial conference).
+  firstWithin: 3m
+  # Each later review conference after the previous one.
+  thenEvery: 6m
+
+cpVisits:
+  # Statutory visits to a child on a plan: at least this often.
+  every: 10wd
 
 careLeavers:
   # Youngest age (at the month end) counted by the care leaver measures.
@@ -305,6 +334,10 @@ complaints:
         ['CLA', { amount: 6, unit: 'w' }],
         ['CP', { amount: 4, unit: 'w' }],
       ]),
+      icpcWithin: { amount: 15, unit: 'wd' },
+      cpReviewFirst: { amount: 3, unit: 'm' },
+      cpReviewEvery: { amount: 6, unit: 'm' },
+      cpVisitEvery: { amount: 10, unit: 'wd' },
       careLeaverAgeFrom: 19,
       careLeaverAgeTo: 21,
       staffRoles: [],

@@ -10,7 +10,23 @@ import { formatDay } from '../../src/core/day.js';
 import { type PeriodSpec, periodsBetween, parseMonth } from '../../src/core/period.js';
 import { evaluate, MEASURES } from '../../src/measures/index.js';
 import type { Measure } from '../../src/measures/types.js';
-import { assessment, build, context, contact, coreGroup, cpPlan, dataOf, day } from '../helpers/records.js';
+import {
+  assessment,
+  build,
+  claPeriod,
+  claReview,
+  context,
+  contact,
+  coreGroup,
+  cpPlan,
+  cpReview,
+  dataOf,
+  day,
+  missingEpisode,
+  proceedingsRow,
+  referral,
+  s47Enquiry,
+} from '../helpers/records.js';
 
 /** Measures counting events dated in the period. */
 const IN_P = [
@@ -23,6 +39,21 @@ const IN_P = [
   'core_groups_health',
   'core_groups_other',
   'complaints_in_time',
+  'referrals_repeat_12m',
+  'assessments_child_seen',
+  'assessments_education',
+  'assessments_police',
+  'assessments_health',
+  'assessments_other',
+  'icpc_15wd',
+  'cp_repeat',
+  'cp_reviews_in_time',
+  'cla_reviews_in_time',
+  'cla_permanence_by_2nd_review',
+  'missing_rhi_offered',
+  'missing_rhi_done',
+  'missing_rhi_72h',
+  'proceedings_26wk',
 ];
 /** Measures of what is open (or in post, or waiting) at the snapshot S, and rolling look-backs from S. */
 const AT_S = [
@@ -34,6 +65,19 @@ const AT_S = [
   'staff_permanent',
   'staff_turnover_12m',
   'complaints_overdue',
+  // The DfE's annual rate: always the twelve months to S, whatever the period.
+  'referrals_rate_per_10k',
+  'cp_open_avg_days',
+  'cp_rate_per_10k',
+  'cp_visits_in_time',
+  'cp_reviews_overdue',
+  'cla_rate_per_10k',
+  'cla_placements_3plus',
+  'cla_long_term_stability',
+  'cla_reviews_overdue',
+  'care_leavers_eet',
+  'care_leavers_suitable_accommodation',
+  'proceedings_open_over_26wk',
 ];
 
 const AS_AT = '2021-05-10';
@@ -49,7 +93,7 @@ const dataArb = fc.record({
   contacts: fc.array(fc.record({ c: child, d: someDay }).chain(({ c, d }) => after(d, 5).map((x) => contact({ childId: c, contactDate: iso(d), decisionDate: x }))), { maxLength: 15 }),
   assessments: fc.array(
     fc.record({ c: child, d: someDay, kind: fc.constantFrom('new' as const, 'update' as const) }).chain(({ c, d, kind }) =>
-      after(d, 120).map((x) => assessment({ childId: c, startDate: iso(d), authorisedDate: x, kind })),
+      after(d, 120).map((x) => assessment({ childId: c, startDate: iso(d), authorisedDate: x, kind, childSeen: true, education: false, police: true, health: null, other: false })),
     ),
     { maxLength: 15 },
   ),
@@ -57,6 +101,21 @@ const dataArb = fc.record({
   core_groups: fc.array(
     fc.record({ c: child, d: someDay, education: flag, police: flag, health: flag, other: flag }).map(({ c, d, ...agencies }) => coreGroup({ childId: c, meetingDate: iso(d), ...agencies })),
     { maxLength: 15 },
+  ),
+  referrals: fc.array(fc.record({ c: child, d: someDay }).map(({ c, d }) => referral({ childId: c, referralDate: iso(d) })), { maxLength: 15 }),
+  s47: fc.array(fc.record({ c: child, d: someDay }).chain(({ c, d }) => after(d, 30).map((x) => s47Enquiry({ childId: c, startDate: iso(d), icpcDate: x }))), { maxLength: 10 }),
+  cp_reviews: fc.array(fc.record({ c: child, d: someDay }).map(({ c, d }) => cpReview({ childId: c, reviewDate: iso(d) })), { maxLength: 10 }),
+  cla_periods: fc.array(fc.record({ c: child, d: someDay }).chain(({ c, d }) => after(d, 400).map((x) => claPeriod({ childId: c, startDate: iso(d), endDate: x }))), { maxLength: 5 }),
+  cla_reviews: fc.array(fc.record({ c: child, d: someDay, plan: flag }).map(({ c, d, plan }) => claReview({ childId: c, reviewDate: iso(d), permanencePlan: plan })), { maxLength: 10 }),
+  missing_episodes: fc.array(
+    fc.record({ c: child, d: someDay, offered: flag }).chain(({ c, d, offered }) =>
+      after(d, 5).chain((back) => (back === null ? fc.constant(null) : after(day(back), 6)).map((rhi) => missingEpisode({ childId: c, startDate: iso(d), endDate: back, rhiOffered: offered, rhiDate: rhi }))),
+    ),
+    { maxLength: 10 },
+  ),
+  proceedings: fc.array(
+    fc.record({ c: child, d: someDay, id: fc.constantFrom('P1', 'P2', null) }).chain(({ c, d, id }) => after(d, 300).map((x) => proceedingsRow({ childId: c, proceedingsId: id, issueDate: iso(d), endDate: x }))),
+    { maxLength: 6 },
   ),
   complaints: fc.array(
     fc.record({ d: someDay, stage: fc.constantFrom('1' as const, '2' as const), extended: flag }).chain(({ d, stage, extended }) =>

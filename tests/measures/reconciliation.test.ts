@@ -17,8 +17,12 @@ import {
   contact,
   coreGroup,
   cpPlan,
+  cpReview,
+  cpVisit,
   type DataInput,
   day,
+  referral,
+  s47Enquiry,
   missingEpisode,
   placement,
   proceedingsRow,
@@ -35,6 +39,8 @@ const WEIGHED = new Set(['staff_permanent', 'staff_turnover_12m']);
 const AS_AT = '2021-05-10';
 const FROM = '2020-10';
 const TO = '2021-05';
+/** Children aged 0-17, by year, for the rates per 10,000. */
+const POPULATION = { 2020: 52_000, 2021: 52_400 };
 
 /** A hand-made mix touching every rule's edges. */
 function mixedData(): DataInput {
@@ -85,6 +91,30 @@ function mixedData(): DataInput {
       caseRecord({ childId: '3', startDate: '2020-10-15', worker: null, caseType: null }),
       caseRecord({ childId: '4', startDate: '2020-06-01', endDate: '2021-01-31', worker: 'SW2' }),
       caseRecord({ childId: '5', startDate: '2021-04-01', worker: 'SW3' }),
+    ],
+    referrals: [
+      referral({ childId: '1', referralDate: '2020-02-29' }),
+      referral({ childId: '1', referralDate: '2021-02-28' }),
+      referral({ childId: '2', referralDate: '2021-01-04' }),
+      referral({ childId: '2', referralDate: '2021-01-04' , referralId: 'R2b' }),
+      referral({ childId: '3', referralDate: '2020-10-01', nfa: true }),
+    ],
+    s47: [
+      s47Enquiry({ childId: '1', startDate: '2020-12-22', icpcDate: '2021-01-14' }),
+      s47Enquiry({ childId: '2', strategyDate: '2021-03-29', startDate: '2021-03-30', icpcDate: '2021-04-21' }),
+      s47Enquiry({ childId: '3', startDate: '2021-04-01', icpcNotRequired: true }),
+    ],
+    cp_reviews: [
+      cpReview({ childId: '1', reviewDate: '2021-04-06' }),
+      cpReview({ childId: '3', reviewDate: '2020-08-28' }),
+      cpReview({ childId: '3', reviewDate: '2021-03-01' }),
+      cpReview({ childId: '9', reviewDate: '2021-03-01' }),
+    ],
+    cp_visits: [
+      cpVisit({ childId: '1', visitDate: '2021-01-15' }),
+      cpVisit({ childId: '1', visitDate: '2021-04-29', seen: false }),
+      cpVisit({ childId: '3', visitDate: '2021-04-20', seen: true }),
+      cpVisit({ childId: '2', visitDate: '2021-01-29' }),
     ],
     cla_periods: [
       claPeriod({ childId: '1', startDate: '2018-01-15', dateOfBirth: '2010-02-28' }),
@@ -180,6 +210,20 @@ describe('every measure: the observations add up to the tally', () => {
       'core_groups_other',
       'supervision_in_time',
       'caseload_avg',
+      'referrals_repeat_12m',
+      'referrals_rate_per_10k',
+      'assessments_child_seen',
+      'assessments_education',
+      'assessments_police',
+      'assessments_health',
+      'assessments_other',
+      'icpc_15wd',
+      'cp_repeat',
+      'cp_open_avg_days',
+      'cp_rate_per_10k',
+      'cp_reviews_in_time',
+      'cp_reviews_overdue',
+      'cp_visits_in_time',
       'cla_rate_per_10k',
       'cla_placements_3plus',
       'cla_long_term_stability',
@@ -201,7 +245,7 @@ describe('every measure: the observations add up to the tally', () => {
   });
 
   it.each(MEASURES.map((m) => ({ id: m.id, measure: m })))('$id on a hand-made mix', ({ measure }) => {
-    const r = run(measure, mixedData(), { from: FROM, to: TO, asAt: AS_AT, population: 50_000 });
+    const r = run(measure, mixedData(), { from: FROM, to: TO, asAt: AS_AT, population: POPULATION });
     expectReconciled(measure, r);
     const totals = Object.values(r.periods).reduce((n, t) => n + t.denominator, 0);
     expect(totals, `${measure.id} has something to count`).toBeGreaterThan(0);
@@ -213,8 +257,11 @@ describe('every measure: the observations add up to the tally', () => {
       contacts: { timescale: '2wd' },
       coreGroups: { thenEvery: '6w' },
       supervision: { byCaseType: { CLA: '3m' } },
+      icpc: { within: '10wd' },
+      cpReviews: { firstWithin: '2m', thenEvery: '3m' },
+      cpVisits: { every: '4w' },
     };
-    const r = run(measure, mixedData(), { from: FROM, to: TO, asAt: AS_AT, rules, population: 50_000 });
+    const r = run(measure, mixedData(), { from: FROM, to: TO, asAt: AS_AT, rules, population: POPULATION });
     expectReconciled(measure, r);
   });
 
@@ -286,6 +333,19 @@ const caseArb = fc
     after(d, 300).map((endDate) => caseRecord({ childId, startDate: iso(d), endDate, caseType, worker })),
   );
 
+const referralArb = fc
+  .record({ childId: child, d: someDay, nfa: flag })
+  .map(({ childId, d, nfa }) => referral({ childId, referralDate: iso(d), nfa }));
+
+const s47Arb = fc
+  .record({ childId: child, d: someDay, strategy: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }) })
+  .chain(({ childId, d, strategy }) =>
+    after(d, 30).map((icpcDate) => s47Enquiry({ childId, startDate: iso(d), strategyDate: strategy === null ? null : iso(d - strategy), icpcDate })),
+  );
+
+const reviewArb = fc.record({ childId: child, d: someDay }).map(({ childId, d }) => cpReview({ childId, reviewDate: iso(d) }));
+
+const visitArb = fc.record({ childId: child, d: someDay, seen: flag }).map(({ childId, d, seen }) => cpVisit({ childId, visitDate: iso(d), seen }));
 const claPeriodArb = fc
   .record({ childId: child, d: someDay, born: someDay, legalStatus: fc.constantFrom('C2', 'V3', null) })
   .chain(({ childId, d, born, legalStatus }) =>
@@ -334,6 +394,10 @@ const dataArb = fc.record({
   core_groups: fc.array(meetingArb, { maxLength: 15 }),
   supervisions: fc.array(supervisionArb, { maxLength: 10 }),
   cases: fc.array(caseArb, { maxLength: 10 }),
+  referrals: fc.array(referralArb, { maxLength: 12 }),
+  s47: fc.array(s47Arb, { maxLength: 8 }),
+  cp_reviews: fc.array(reviewArb, { maxLength: 10 }),
+  cp_visits: fc.array(visitArb, { maxLength: 12 }),
   cla_periods: fc.array(claPeriodArb, { maxLength: 6 }),
   placements: fc.array(placementArb, { maxLength: 10 }),
   cla_reviews: fc.array(claReviewArb, { maxLength: 8 }),
@@ -349,13 +413,16 @@ const rulesArb: fc.Arbitrary<RulesInput> = fc.record({
   contacts: fc.record({ timescale: fc.constantFrom('1wd', '2wd', '1d') }),
   coreGroups: fc.record({ firstWithin: fc.constantFrom('10wd', '5wd'), thenEvery: fc.constantFrom('4w', '6w', '28d') }),
   supervision: fc.record({ interval: fc.constantFrom('1m', '20wd') }),
+  icpc: fc.record({ within: fc.constantFrom('15wd', '10wd') }),
+  cpReviews: fc.record({ firstWithin: fc.constantFrom('3m', '60d'), thenEvery: fc.constantFrom('6m', '4m') }),
+  cpVisits: fc.record({ every: fc.constantFrom('10wd', '2w') }),
 });
 
 describe('every measure: reconciliation on random records (property)', () => {
   it.each(MEASURES.map((m) => ({ id: m.id, measure: m })))('$id', ({ measure }) => {
     fc.assert(
       fc.property(dataArb, rulesArb, (data, rules) => {
-        const r = run(measure, data, { from: '2020-11', to: '2021-05', asAt: AS_AT, rules, population: 50_000 });
+        const r = run(measure, data, { from: '2020-11', to: '2021-05', asAt: AS_AT, rules, population: POPULATION });
         expectReconciled(measure, r);
       }),
       { numRuns: 40 },

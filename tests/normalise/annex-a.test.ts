@@ -44,7 +44,12 @@ describe('which extract a sheet is', () => {
     ['Children in need', CIN, { kind: 'extract', extract: 'cases', fixed: { case_type: 'CIN' } }],
     // cases under its own headings is not List 6: no case type is made up.
     ['cases', ['child_id', 'start_date'], { kind: 'extract', extract: 'cases', fixed: {} }],
-    ['List 3', REFERRALS, { kind: 'not-used-yet', extract: 'referrals' }],
+    ['List 3', REFERRALS, { kind: 'extract', extract: 'referrals', fixed: {} }],
+    [
+      'List 5',
+      ['Child Unique ID', 'Strategy discussion initiating Section 47 Enquiry Start Date', 'Date of Initial Child Protection Conference'],
+      { kind: 'extract', extract: 's47', fixed: {} },
+    ],
     ['List 2', ['Child Unique ID', 'Assessment start date'], { kind: 'not-used', reason: 'not-read' }],
     ['List 10', ['Child Unique ID', 'Date of Adoption Order'], { kind: 'not-used', reason: 'not-read' }],
     // List 10 shares the periods of care's columns, but its own headings say it is the adoption list, under any name.

@@ -229,6 +229,18 @@ const REJECTS: readonly RejectCase[] = [
     rejection: { code: 'invalid-date', line: 2, column: 2, field: 'supervision_date' },
   },
   {
+    name: 'an initial conference before its section 47 enquiry started',
+    extract: 's47',
+    text: 'enquiry_id,child_id,start_date,icpc_date\nE1,1,2021-01-05,2021-01-04\n',
+    rejection: { code: 'date-order', line: 2, column: 4, field: 'icpc_date' },
+  },
+  {
+    name: 'a strategy discussion after the enquiry start (the same day is fine)',
+    extract: 's47',
+    text: 'enquiry_id,child_id,strategy_date,start_date\nE1,1,2021-01-05,2021-01-05\nE2,1,2021-01-06,2021-01-05\n',
+    rejection: { code: 'date-order', line: 3, column: 4, field: 'start_date' },
+  },
+  {
     name: 'decision before contact',
     extract: 'contacts',
     text: 'contact_id,child_id,contact_date,decision_date\nC1,1,2021-01-05,2021-01-04\n',
@@ -580,6 +592,9 @@ describe('choices and flags', () => {
     { cell: 'false', expected: false },
     { cell: '0', expected: false },
     { cell: ' Y ', expected: true },
+    // Ofsted Annex A's lettered answers.
+    { cell: 'a) Yes', expected: true },
+    { cell: 'b) No', expected: false },
     { cell: '', expected: null },
   ];
 
@@ -593,6 +608,15 @@ describe('choices and flags', () => {
   it.each(['maybe', '2', 'attended', 'Y/N'])('attendance "%s" is invalid-value', async (cell) => {
     const x = await load('core_groups', `child_id,meeting_date,health\n1,2021-01-05,${cell}\n`);
     expect(x.rejections.map(where)).toEqual([{ code: 'invalid-value', line: 2, column: 3, field: 'health' }]);
+  });
+
+  it('child seen and partner flags of an assessment, and seen on a visit, read as yes, no or blank', async () => {
+    const a = await load('assessments', 'child_id,start_date,Child Seen During Continuous Assessment,education,police,health,other\n1,2021-01-05,a) Yes,Y,No,,0\n');
+    expect(a.rejections).toEqual([]);
+    const r = a.records.get(0);
+    expect([r.childSeen, r.education, r.police, r.health, r.other]).toEqual([true, true, false, null, false]);
+    const v = await load('cp_visits', 'cppv_person_id,cppv_cp_visit_date,cppv_cp_visit_seen\n1,2021-01-05,N\n');
+    expect(v.records.get(0).seen).toBe(false);
   });
 
   it('mapping.values adds spellings for a choice', async () => {

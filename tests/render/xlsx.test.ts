@@ -214,7 +214,9 @@ function checkMeasureSheets(wb: ExcelJS.Workbook, json: JsonScorecard, grouped: 
       expectNumber(cell('Gap'), x.value !== null && x.target !== null ? x.value - x.target : null);
       expectRag(cell('RAG'), x.rag);
       const excluded = Object.entries(x.excluded).map(([reason, n]) => `${n} ${reason}`).join('; ');
-      if (x.numerator === null) expect(cell('Notes').value).toMatch(/^not computable: (no \w+( or \w+)* extract|no population in the configuration .*)$/);
+      if (x.numerator === null) {
+        expect(cell('Notes').value).toMatch(/^not computable: (no \w+( or \w+)* extract|the \w+ extract has no \w+ column|no population in the configuration.*)$/);
+      }
       else expect(cell('Notes').value ?? '').toBe(excluded);
     });
     // Nothing else in the series.
