@@ -174,3 +174,31 @@ export function compareModules(base: ProfileSummary, run: ProfileSummary, n = 20
     .sort((a, b) => b.ms - b.baseMs - (a.ms - a.baseMs))
     .slice(0, n);
 }
+
+/** The steps of a run the closing figures are quoted in. */
+export const STEPS = ['read', 'validate', 'store', 'measures', 'render', 'garbage collector', 'other'] as const;
+export type Step = (typeof STEPS)[number];
+
+/**
+ * The step a module's time belongs to: reading (the CSV reader and
+ * csv-parse, streams, files, decoding), validating rows (values, dates,
+ * headers, keys), storing them (record tables and columns), the measures
+ * (with the calendar), rendering (report models and renderers), the garbage
+ * collector, and the rest (start-up, configuration, threads, idle time).
+ */
+export function stepOf(module: string): Step {
+  if (module === '(garbage collector)') return 'garbage collector';
+  if (/^dist\/read\//.test(module) || module === 'csv-parse' || /^node:(streams?|fs|buffer|string_decoder)\b/.test(module)) return 'read';
+  if (/^dist\/normalise\/(validate|parse-date|headers|define)\.js$/.test(module)) return 'validate';
+  if (/^dist\/normalise\/(table|columns|load)\.js$/.test(module)) return 'store';
+  if (/^dist\/(measures|core)\//.test(module)) return 'measures';
+  if (/^dist\/(render|report)\//.test(module)) return 'render';
+  return 'other';
+}
+
+/** Self time by step (see stepOf), in ms, in the order of STEPS. */
+export function stepTimes(summary: ProfileSummary): { readonly step: Step; readonly ms: number }[] {
+  const ms = new Map<Step, number>(STEPS.map((s) => [s, 0]));
+  for (const [module, t] of summary.moduleMs) ms.set(stepOf(module), ms.get(stepOf(module))! + t);
+  return STEPS.map((step) => ({ step, ms: ms.get(step)! }));
+}
