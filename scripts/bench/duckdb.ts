@@ -45,8 +45,12 @@ export interface DuckdbPlan {
   readonly calendarTo: string;
 }
 
-/** The date spellings the generator writes (see bench/generate.ts dateCell). */
-const DATE_FORMATS = ['%Y-%m-%d', '%d/%m/%Y', '%Y-%m-%d %H:%M', '%Y-%m-%d %H:%M:%S', '%d-%b-%Y', '%d %b %Y'];
+/**
+ * The date spellings the generator writes besides yyyy-mm-dd (with or
+ * without a time), which a cast to DATE reads (see bench/generate.ts
+ * dateCell); `%d` also reads a day without its leading zero.
+ */
+const DATE_FORMATS = ['%d/%m/%Y', '%d-%b-%Y', '%d %b %Y'];
 
 const sqlString = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
@@ -60,10 +64,109 @@ const LAYOUT = {
   cases: ['case_id', 'child_id', 'start_date', 'end_date', 'case_type', 'worker', 'team', 'legal_status'],
 } as const;
 
-function readCsv(plan: DuckdbPlan, name: keyof typeof LAYOUT): string {
+type ExtractName = keyof typeof LAYOUT;
+
+/** How an extract's rows are checked and keyed, in SQL. */
+interface ExtractRules {
+  /** The id column (the key when it is there). */
+  readonly id: string;
+  /** Date columns: name in the file → name in the table, and whether required. */
+  readonly dates: readonly (readonly [column: string, as: string, required: boolean])[];
+  /** [earlier, later] dates (table names): the later one may not be before the earlier. */
+  readonly order?: readonly [string, string];
+  /** More columns of the typed table: SQL expression → name. */
+  readonly more?: readonly (readonly [sql: string, as: string])[];
+  /** The composite key after the child, as SQL over the typed table. */
+  readonly composite: string;
+}
+
+const FLAG = (c: string): readonly [string, string] => [`lower(trim(${c})) IN ('y', 'yes', 'true', '1')`, c];
+
+const RULES: Record<ExtractName, ExtractRules> = {
+  contacts: {
+    id: 'contact_id',
+    dates: [
+      ['contact_date', 'contact', true],
+      ['decision_date', 'decision', false],
+    ],
+    order: ['contact', 'decision'],
+    more: [["upper(trim(coalesce(source, '')))", 'source']],
+    composite: "contact || '|' || source",
+  },
+  assessments: {
+    id: 'assessment_id',
+    dates: [
+      ['start_date', 'start', true],
+      ['authorised_date', 'authorised', false],
+      ['referral_date', 'referral', false],
+    ],
+    order: ['start', 'authorised'],
+    more: [['lower(trim(kind))', 'kind']],
+    composite: 'start',
+  },
+  cp_plans: {
+    id: 'plan_id',
+    dates: [
+      ['start_date', 'start', true],
+      ['end_date', 'end', false],
+    ],
+    order: ['start', 'end'],
+    composite: 'start',
+  },
+  core_groups: {
+    id: 'meeting_id',
+    dates: [['meeting_date', 'meeting', true]],
+    more: [["lower(trim(coalesce(status, ''))) IN ('cancelled', 'canceled')", 'cancelled'], FLAG('education'), FLAG('police'), FLAG('health'), FLAG('other')],
+    composite: 'meeting',
+  },
+  supervisions: {
+    id: 'supervision_id',
+    dates: [['supervision_date', 'supervised', true]],
+    composite: 'supervised',
+  },
+  cases: {
+    id: 'case_id',
+    dates: [
+      ['start_date', 'start', true],
+      ['end_date', 'end', false],
+    ],
+    order: ['start', 'end'],
+    more: [['nid(worker)', 'worker']],
+    composite: 'start',
+  },
+};
+
+/**
+ * An extract in three steps: its cells as text (`<name>_raw`, in file
+ * order, so `rowid` is the row's place in the file), typed (`<name>_typed`:
+ * identifiers normalised, dates parsed), then its valid rows, the first of
+ * each key (`<name>`).
+ */
+function extractStatements(plan: DuckdbPlan, name: ExtractName): string[] {
+  const rules = RULES[name];
   const columns = [...LAYOUT[name], 'stray_field'].map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ');
   const path = sqlString(`${plan.dataDir}/${name}.csv`);
-  return `CREATE TEMP TABLE ${name}_raw AS SELECT * FROM read_csv(${path}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', null_padding = true, columns = {${columns}})`;
+  const q = (c: string) => `"${c}"`;
+  const typed = [
+    'rowid AS rn',
+    `nid(${rules.id}) AS id`,
+    'nid(child_id) AS child',
+    ...rules.dates.flatMap(([column, as, required]) => [`pd(${column}) AS ${q(as)}`, ...(required ? [] : [`blank(${column}) AS ${q(`no_${as}`)}`])]),
+    ...(rules.more ?? []).map(([sql, as]) => `${sql} AS ${q(as)}`),
+    'blank(stray_field) AS no_stray',
+  ];
+  const checks = [
+    'child IS NOT NULL',
+    'no_stray',
+    ...rules.dates.map(([, as, required]) => (required ? `day_ok(${q(as)})` : `(${q(`no_${as}`)} OR day_ok(${q(as)}))`)),
+    ...(rules.order ? [`(${q(rules.order[1])} IS NULL OR ${q(rules.order[1])} >= ${q(rules.order[0])})`] : []),
+  ];
+  return [
+    `CREATE TEMP TABLE ${name}_raw AS SELECT * FROM read_csv(${path}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', null_padding = true, columns = {${columns}})`,
+    `CREATE TEMP TABLE ${name}_typed AS SELECT ${typed.join(', ')} FROM ${name}_raw`,
+    `CREATE TEMP TABLE ${name} AS SELECT * FROM ${name}_typed WHERE ${checks.join(' AND ')}
+     QUALIFY row_number() OVER (PARTITION BY coalesce('I' || id, 'C' || child || '|' || ${rules.composite}) ORDER BY rn) = 1`,
+  ];
 }
 
 /**
@@ -74,15 +177,15 @@ export function duckdbStatements(plan: DuckdbPlan, threads: number): string[] {
   const asAt = `DATE ${sqlString(plan.asAt)}`;
   const formats = `[${DATE_FORMATS.map(sqlString).join(', ')}]`;
   const days = `[${plan.workingDays.map(sqlString).join(', ')}]`;
-  const rows = (name: keyof typeof LAYOUT) => `(SELECT rowid AS rn, * FROM ${name}_raw)`;
   return [
     `SET threads = ${threads}`,
-    // Helpers: blank cells, identifiers, dates.
+    // Helpers: blank cells, identifiers (trimmed, 1234.0 as 1234, upper case), dates (null when no
+    // format reads them; 05/01/21 reads as the year 21, which day_ok refuses, as csc-kpi does).
     `CREATE MACRO blank(s) AS s IS NULL OR trim(s) = ''`,
-    `CREATE MACRO nid(s) AS CASE WHEN blank(s) THEN NULL ELSE upper(regexp_replace(trim(s), '^([0-9]+)[.]0+$', '\\1')) END`,
-    `CREATE MACRO pd(s) AS CASE WHEN blank(s) OR NOT regexp_matches(s, '[0-9]{4}') THEN NULL ELSE try_strptime(trim(s), ${formats})::DATE END`,
-    // A date cell that is blank, or a day on or before as-at.
-    `CREATE MACRO date_ok(s, d) AS blank(s) OR (d IS NOT NULL AND d <= ${asAt})`,
+    `CREATE MACRO nid(s) AS CASE WHEN blank(s) THEN NULL WHEN contains(s, '.') THEN upper(regexp_replace(trim(s), '^([0-9]+)[.]0+$', '\\1')) ELSE upper(trim(s)) END`,
+    `CREATE MACRO pd(s) AS CASE WHEN blank(s) THEN NULL ELSE coalesce(try_cast(trim(s) AS DATE), try_strptime(trim(s), ${formats})::DATE) END`,
+    // A date csc-kpi takes: a day with a four-digit year, not after as-at.
+    `CREATE MACRO day_ok(d) AS year(d) >= 1000 AND d <= ${asAt}`,
     // The calendar: cum(day) = working days up to and including day; wd(ord) = the ord-th working day.
     `CREATE TEMP TABLE wd AS SELECT row_number() OVER (ORDER BY day) AS ord, day FROM (SELECT unnest(${days}::DATE[]) AS day)`,
     `CREATE TEMP TABLE cal AS SELECT g.day, count(wd.day) OVER (ORDER BY g.day) AS cum
@@ -91,54 +194,7 @@ export function duckdbStatements(plan: DuckdbPlan, threads: number): string[] {
     `CREATE TEMP TABLE periods AS SELECT strftime(m, '%Y-%m') AS period, m::DATE AS first_day, last_day(m)::DATE AS last_day,
        least(last_day(m)::DATE, ${asAt}) AS s
        FROM range(DATE ${sqlString(`${plan.from}-01`)}, DATE ${sqlString(`${plan.to}-01`)} + INTERVAL 1 MONTH, INTERVAL 1 MONTH) t(m)`,
-    ...(Object.keys(LAYOUT) as (keyof typeof LAYOUT)[]).map((name) => readCsv(plan, name)),
-
-    // ---- The valid records, first of each key.
-    `CREATE TEMP TABLE contacts AS SELECT * FROM (
-       SELECT rn, nid(contact_id) AS id, nid(child_id) AS child, pd(contact_date) AS contact, pd(decision_date) AS decision,
-         upper(trim(coalesce(source, ''))) AS source, contact_date AS contact_text, decision_date AS decision_text, stray_field
-       FROM ${rows('contacts')})
-     WHERE child IS NOT NULL AND contact IS NOT NULL AND contact <= ${asAt} AND date_ok(decision_text, decision)
-       AND (decision IS NULL OR decision >= contact) AND blank(stray_field)
-     QUALIFY row_number() OVER (PARTITION BY coalesce('I' || id, 'C' || child || '|' || contact || '|' || source) ORDER BY rn) = 1`,
-    `CREATE TEMP TABLE assessments AS SELECT * FROM (
-       SELECT rn, nid(assessment_id) AS id, nid(child_id) AS child, pd(start_date) AS start, pd(authorised_date) AS authorised,
-         lower(trim(kind)) AS kind, start_date AS start_text, authorised_date AS authorised_text, referral_date AS referral_text,
-         pd(referral_date) AS referral, stray_field
-       FROM ${rows('assessments')})
-     WHERE child IS NOT NULL AND start IS NOT NULL AND start <= ${asAt} AND date_ok(authorised_text, authorised)
-       AND date_ok(referral_text, referral) AND (authorised IS NULL OR authorised >= start) AND blank(stray_field)
-     QUALIFY row_number() OVER (PARTITION BY coalesce('I' || id, 'C' || child || '|' || start) ORDER BY rn) = 1`,
-    `CREATE TEMP TABLE cp_plans AS SELECT * FROM (
-       SELECT rn, nid(plan_id) AS id, nid(child_id) AS child, pd(start_date) AS start, pd(end_date) AS "end",
-         start_date AS start_text, end_date AS end_text, stray_field
-       FROM ${rows('cp_plans')})
-     WHERE child IS NOT NULL AND start IS NOT NULL AND start <= ${asAt} AND date_ok(end_text, "end")
-       AND ("end" IS NULL OR "end" >= start) AND blank(stray_field)
-     QUALIFY row_number() OVER (PARTITION BY coalesce('I' || id, 'C' || child || '|' || start) ORDER BY rn) = 1`,
-    `CREATE TEMP TABLE core_groups AS SELECT * FROM (
-       SELECT rn, nid(meeting_id) AS id, nid(child_id) AS child, pd(meeting_date) AS meeting,
-         lower(trim(coalesce(status, ''))) IN ('cancelled', 'canceled') AS cancelled,
-         lower(trim(education)) IN ('y', 'yes', 'true', '1') AS education,
-         lower(trim(police)) IN ('y', 'yes', 'true', '1') AS police,
-         lower(trim(health)) IN ('y', 'yes', 'true', '1') AS health,
-         lower(trim(other)) IN ('y', 'yes', 'true', '1') AS other,
-         stray_field
-       FROM ${rows('core_groups')})
-     WHERE child IS NOT NULL AND meeting IS NOT NULL AND meeting <= ${asAt} AND blank(stray_field)
-     QUALIFY row_number() OVER (PARTITION BY coalesce('I' || id, 'C' || child || '|' || meeting) ORDER BY rn) = 1`,
-    `CREATE TEMP TABLE supervisions AS SELECT * FROM (
-       SELECT rn, nid(supervision_id) AS id, nid(child_id) AS child, pd(supervision_date) AS supervised, stray_field
-       FROM ${rows('supervisions')})
-     WHERE child IS NOT NULL AND supervised IS NOT NULL AND supervised <= ${asAt} AND blank(stray_field)
-     QUALIFY row_number() OVER (PARTITION BY coalesce('I' || id, 'C' || child || '|' || supervised) ORDER BY rn) = 1`,
-    `CREATE TEMP TABLE cases AS SELECT * FROM (
-       SELECT rn, nid(case_id) AS id, nid(child_id) AS child, pd(start_date) AS start, pd(end_date) AS "end", nid(worker) AS worker,
-         start_date AS start_text, end_date AS end_text, stray_field
-       FROM ${rows('cases')})
-     WHERE child IS NOT NULL AND start IS NOT NULL AND start <= ${asAt} AND date_ok(end_text, "end")
-       AND ("end" IS NULL OR "end" >= start) AND blank(stray_field)
-     QUALIFY row_number() OVER (PARTITION BY coalesce('I' || id, 'C' || child || '|' || start) ORDER BY rn) = 1`,
+    ...(Object.keys(LAYOUT) as ExtractName[]).flatMap((name) => extractStatements(plan, name)),
 
     // ---- Core groups: each held meeting in the child's plan open that day (latest start; then
     // the one ending later, open first; then the first in the file), and its due date.
