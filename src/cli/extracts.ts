@@ -9,6 +9,7 @@ import type { Day } from '../core/day.js';
 import { type Config, mappingOf, placeholdersOf } from '../config/config.js';
 import { EXTRACT_NAMES, EXTRACTS, type ExtractName, extractFileNames } from '../normalise/extracts.js';
 import { type LoadedExtract, restoreExtract, shareSpellings } from '../normalise/load.js';
+import type { CsvReader } from '../read/csv-source.js';
 import { sourceRef } from '../read/source.js';
 import { sourceText } from '../report/wording.js';
 import { CliError } from './errors.js';
@@ -98,6 +99,18 @@ export interface LoadOptions {
   readonly progress?: Progress | undefined;
   /** How many sources to read at once (default: one per CPU core for 16 MiB of sources or more, else one). */
   readonly jobs?: number | undefined;
+  /** How CSV files are read (see csvReaderOf). */
+  readonly reader?: CsvReader | undefined;
+}
+
+/**
+ * How CSV files are read: the fast reader by default; csv-parse alone, the
+ * reference, with the environment variable `CSC_KPI_CSV_READER=csv-parse`
+ * (the output is the same either way: a way to show it, or to rule the
+ * fast reader out).
+ */
+export function csvReaderOf(env: Readonly<Record<string, string | undefined>>): CsvReader {
+  return env.CSC_KPI_CSV_READER === 'csv-parse' ? 'csv-parse' : 'fast';
 }
 
 /** Below this much data in all, sources are read on one thread unless --jobs says otherwise. */
@@ -185,7 +198,7 @@ export async function loadAll(located: Located, asAt: Day, config: Config, optio
     for (let job = take(); job; job = take()) {
       const onBytes = progress ? (bytes: number) => progress.advance(bytes) : undefined;
       try {
-        const { extracts, ...extras } = await readJob({ ...job, asAt, placeholders }, onBytes);
+        const { extracts, ...extras } = await readJob({ ...job, asAt, placeholders, reader: options.reader }, onBytes);
         settle(job, extracts, extras);
       } catch (e) {
         failAll(job, describeLoadFailure(e, jobSource(job)));
@@ -208,7 +221,17 @@ export async function loadAll(located: Located, asAt: Day, config: Config, optio
           }
         };
         worker.on('message', onMessage).on('error', reject);
-        const message: LoadJob = { id, kind: job.kind, path: job.path, size: job.size, extracts: job.extracts, asAt, placeholders, progress: progress !== undefined };
+        const message: LoadJob = {
+          id,
+          kind: job.kind,
+          path: job.path,
+          size: job.size,
+          extracts: job.extracts,
+          asAt,
+          placeholders,
+          progress: progress !== undefined,
+          reader: options.reader,
+        };
         worker.postMessage(message);
       });
       const { extracts, kind: _done, id: _id, ...extras } = reply;

@@ -17,7 +17,7 @@ import { ExtractError, type ExtractMapping, type Placeholders } from '../normali
 import { type WorkbookLoad, type WorkbookSummary, loadWorkbook } from '../normalise/workbook.js';
 
 export type { WorkbookSummary };
-import { csvSource } from '../read/csv-source.js';
+import { type CsvReader, csvSource } from '../read/csv-source.js';
 import { WorkbookError, workbookSource } from '../read/sheet-source.js';
 import { type SourceRef, unreadable } from '../read/source.js';
 import { problemLine } from '../report/wording.js';
@@ -46,6 +46,8 @@ export interface LoadJob extends SourceJob {
   readonly placeholders: Placeholders;
   /** Send progress messages as bytes are read. */
   readonly progress: boolean;
+  /** How CSV files are read (default: the fast reader, falling back to csv-parse). */
+  readonly reader?: CsvReader | undefined;
 }
 
 /** Why an extract could not be read: a problem with its source, or a bug. */
@@ -140,7 +142,7 @@ export async function readSource(job: Omit<LoadJob, 'id' | 'progress'>, onBytes?
   // A CSV file holds one extract. (A workbook will read its sheets in one pass, each into its own validator.)
   for (const { name, mapping } of job.extracts) {
     try {
-      const source = csvSource(job.path, open, { encoding: mapping.encoding, size: job.size });
+      const source = csvSource(job.path, open, { encoding: mapping.encoding, size: job.size, reader: job.reader });
       reads.push({ kind: 'loaded', name, extract: await loadExtract(name, source, { asAt: job.asAt, mapping, placeholders: job.placeholders }) });
     } catch (e) {
       reads.push({ kind: 'failed', name, failure: describeLoadFailure(e, jobSource(job)) });

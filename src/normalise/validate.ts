@@ -300,6 +300,15 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
     this.table = new RecordTable<N>(this.def, present);
   }
 
+  /**
+   * The cells a row's text is read from: the columns of the extract the
+   * header has. Of any other cell only whether it is blank is asked (a
+   * field beyond the header's must be blank).
+   */
+  columnsRead(): readonly number[] {
+    return this.plans.filter((p) => p.index >= 0).map((p) => p.index);
+  }
+
   onBadRecord(line: number, problem: RecordProblem): void {
     if (!this.match) throw this.fileProblem({ code: 'unreadable-header', params: { problem } }, line);
     this.counts.read++;

@@ -1,0 +1,329 @@
+/**
+ * The fast CSV reader: a byte-level scan of UTF-8 text for the common shape
+ * of an extract, with csv-parse (csv.ts) kept as the reference.
+ *
+ * What it reads, it reads exactly as csv.ts does: the same records, with
+ * the same physical line numbers (a line ends at CRLF, LF or a lone CR, in
+ * a quoted cell too), the same blank lines skipped and counted, the same
+ * header, a UTF-8 byte order mark dropped. It differs only in what it does
+ * not do:
+ * - it makes strings only of the cells the sink reads (see
+ *   `RowSink.columnsRead`); any other cell is handed on as `''` when blank
+ *   and as `UNREAD_CELL` otherwise, which is all a sink that does not read
+ *   it may ask of it;
+ * - it counts lines from the line-break bytes as it passes them, and
+ *   builds no per-record context;
+ * - it gives up on anything out of the ordinary: a quote inside an
+ *   unquoted cell, anything but a delimiter after a closing quote, a quote
+ *   never closed, a NUL byte, a record longer than the limit. It then
+ *   throws `FastPathUnsupported`, and the caller reads the whole file again
+ *   with csv-parse into a fresh sink (see csv-source.ts): whatever csv-parse
+ *   makes of such a file is what the user gets.
+ *
+ * The scan itself (`CsvScanner`) works on any run of bytes that starts at
+ * a record boundary, so one large file can be split between threads (see
+ * src/normalise/split.ts) and each part scanned on its own.
+ */
+import { createHash } from 'node:crypto';
+import { isAscii } from 'node:buffer';
+import { type Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type CsvStats, MAX_RECORD_BYTES, type ReadCsvOptions } from './csv.js';
+import { Decoder } from './decode.js';
+import { type RowSink, UNREAD_CELL } from './source.js';
+
+/** The fast reader met something it does not read; the file must be read with csv-parse. */
+export class FastPathUnsupported extends Error {
+  override readonly name = 'FastPathUnsupported';
+}
+
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** Whether byte `c` is white space to String.prototype.trim (the ASCII ones; other spaces are not single bytes). */
+function isAsciiSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/** Latin-1 and UTF-8 slices without Buffer#toString's argument checks. */
+type FastSlices = Buffer & { latin1Slice(start: number, end: number): string; utf8Slice(start: number, end: number): string };
+
+/**
+ * Scans records out of UTF-8 bytes and hands them to a sink. Feed it
+ * buffers in order (`feed`), then call `finish`. A record cut by the end of
+ * a buffer is carried over to the next one.
+ */
+export class CsvScanner {
+  /** The physical line the scan is on (1-based). */
+  line: number;
+  /** Blank lines skipped: empty lines and records whose every cell is blank. */
+  blankLines = 0;
+  hadHeader = false;
+  /** Bytes of text before the buffer being scanned (for the sink's `position`). */
+  private offset = 0;
+  /** Cell boundaries of the current record: start, end, and 1 when the cell is quoted (2 with doubled quotes). */
+  private bounds = new Int32Array(3 * 64);
+  private carry: Buffer | undefined;
+  /** Which cells the sink reads (by 0-based index), once the header is read; undefined: every cell. */
+  private wanted: Uint8Array | undefined;
+  private readonly maxRecordBytes: number;
+
+  /**
+   * @param hadHeader true when the bytes scanned follow the header (a part
+   *   of a file after the first): every record is then a data row.
+   */
+  constructor(
+    private readonly sink: RowSink,
+    options: { readonly firstLine?: number; readonly maxRecordBytes?: number; readonly hadHeader?: boolean; readonly columnsRead?: readonly number[] | undefined } = {},
+  ) {
+    this.line = options.firstLine ?? 1;
+    this.maxRecordBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
+    if (options.hadHeader) {
+      this.hadHeader = true;
+      this.wanted = wantedSet(options.columnsRead);
+    }
+  }
+
+  /** Scans `chunk` (UTF-8), keeping back a record it cuts. */
+  feed(chunk: Buffer): void {
+    // A NUL character is a problem csv.ts reports cell by cell: the file goes to csv-parse.
+    if (chunk.includes(0)) throw new FastPathUnsupported('NUL character');
+    const buf = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    this.carry = undefined;
+    const end = this.scan(buf, false);
+    this.offset += end;
+    if (end < buf.length) {
+      if (buf.length - end > this.maxRecordBytes) throw new FastPathUnsupported('record too long');
+      this.carry = Buffer.from(buf.subarray(end));
+    }
+  }
+
+  /** Scans what is left at the end of the text. */
+  finish(): void {
+    if (this.carry) {
+      const buf = this.carry;
+      this.carry = undefined;
+      this.scan(buf, true);
+    }
+  }
+
+  /**
+   * Scans the whole records of `buf`; returns where the first one not
+   * finished in it starts (`buf.length` when none is). With `last`, the
+   * text ends with `buf`: a record without a final line break ends there.
+   */
+  private scan(input: Buffer, last: boolean): number {
+    const buf = input as FastSlices;
+    const n = buf.length;
+    const ascii = isAscii(buf);
+    let pos = 0;
+    while (pos < n) {
+      const recordStart = pos;
+      const recordLine = this.line;
+      let c = buf[pos]!;
+      // An empty line: a line break where a record would start.
+      if (c === LF || c === CR) {
+        if (c === CR) {
+          if (pos + 1 >= n && !last) return recordStart;
+          pos += buf[pos + 1] === LF ? 2 : 1;
+        } else pos++;
+        this.line++;
+        this.blankLines++;
+        continue;
+      }
+      let bounds = this.bounds;
+      let cells = 0;
+      let newlines = 0;
+      // Cell by cell, until a line break or the end of the text ends the record.
+      for (;;) {
+        if (3 * cells + 3 > bounds.length) {
+          const grown = new Int32Array(bounds.length * 2);
+          grown.set(bounds);
+          this.bounds = bounds = grown;
+        }
+        const k = 3 * cells;
+        cells++;
+        if (pos < n && buf[pos] === QUOTE) {
+          // A quoted cell: up to the quote that is not doubled.
+          let i = pos + 1;
+          let doubled = 0;
+          for (;;) {
+            if (i >= n) {
+              if (last) throw new FastPathUnsupported('quote not closed');
+              this.line = recordLine;
+              return recordStart;
+            }
+            c = buf[i]!;
+            if (c === QUOTE) {
+              if (i + 1 >= n && !last) {
+                this.line = recordLine;
+                return recordStart;
+              }
+              if (buf[i + 1] === QUOTE) {
+                doubled = 1;
+                i += 2;
+                continue;
+              }
+              break;
+            }
+            if (c === LF) newlines++;
+            else if (c === CR) {
+              if (i + 1 >= n && !last) {
+                this.line = recordLine;
+                return recordStart;
+              }
+              if (buf[i + 1] !== LF) newlines++;
+            }
+            i++;
+          }
+          bounds[k] = pos + 1;
+          bounds[k + 1] = i;
+          bounds[k + 2] = 1 + doubled;
+          pos = i + 1;
+          c = pos < n ? buf[pos]! : -1;
+          if (c !== COMMA && c !== LF && c !== CR && c !== -1) throw new FastPathUnsupported('text after a closing quote');
+        } else {
+          const start = pos;
+          c = -1;
+          while (pos < n) {
+            c = buf[pos]!;
+            if (c === COMMA || c === LF || c === CR) break;
+            if (c === QUOTE) throw new FastPathUnsupported('quote inside an unquoted cell');
+            pos++;
+          }
+          if (pos >= n) c = -1;
+          bounds[k] = start;
+          bounds[k + 1] = pos;
+          bounds[k + 2] = 0;
+        }
+        if (c === COMMA) {
+          pos++;
+          continue;
+        }
+        if (c === -1) {
+          // The end of the bytes: the end of the record only at the end of the text.
+          if (!last) {
+            this.line = recordLine;
+            return recordStart;
+          }
+          break;
+        }
+        // A line break ends the record: CRLF, LF or a lone CR.
+        if (c === CR) {
+          if (pos + 1 >= n && !last) {
+            this.line = recordLine;
+            return recordStart;
+          }
+          pos += buf[pos + 1] === LF ? 2 : 1;
+        } else pos++;
+        break;
+      }
+      if (pos - recordStart > this.maxRecordBytes) throw new FastPathUnsupported('record too long');
+      this.line = recordLine + 1 + newlines;
+      this.emit(buf, ascii, cells, recordLine, this.offset + pos);
+    }
+    return n;
+  }
+
+  private emit(buf: FastSlices, ascii: boolean, count: number, line: number, position: number): void {
+    if (this.blank(buf, count)) {
+      this.blankLines++;
+      return;
+    }
+    if (!this.hadHeader) {
+      const header: string[] = new Array<string>(count);
+      for (let i = 0; i < count; i++) header[i] = this.text(buf, ascii, i);
+      this.hadHeader = true;
+      this.sink.onHeader(header, line);
+      this.wanted = wantedSet(this.sink.columnsRead?.());
+      return;
+    }
+    const wanted = this.wanted;
+    const cells: string[] = new Array<string>(count);
+    for (let i = 0; i < count; i++) {
+      if (wanted === undefined || wanted[i] === 1) cells[i] = this.text(buf, ascii, i);
+      else cells[i] = this.cellBlank(buf, i) ? '' : UNREAD_CELL;
+    }
+    this.sink.onRow(cells, line, position);
+  }
+
+  /** The text of cell `i` of the current record. */
+  private text(buf: FastSlices, ascii: boolean, i: number): string {
+    const k = 3 * i;
+    const start = this.bounds[k]!;
+    const end = this.bounds[k + 1]!;
+    if (start === end) return '';
+    const s = ascii ? buf.latin1Slice(start, end) : buf.utf8Slice(start, end);
+    return this.bounds[k + 2] === 2 ? s.replaceAll('""', '"') : s;
+  }
+
+  /** Whether cell `i` is blank to `trim` (its bytes alone say so when they are ASCII). */
+  private cellBlank(buf: FastSlices, i: number): boolean {
+    const k = 3 * i;
+    const end = this.bounds[k + 1]!;
+    for (let p = this.bounds[k]!; p < end; p++) {
+      const c = buf[p]!;
+      if (c >= 0x80) return this.text(buf, false, i).trim() === '';
+      if (!isAsciiSpace(c)) return false;
+    }
+    return true;
+  }
+
+  private blank(buf: FastSlices, count: number): boolean {
+    for (let i = 0; i < count; i++) if (!this.cellBlank(buf, i)) return false;
+    return true;
+  }
+}
+
+function withoutBom(b: Buffer): Buffer {
+  return b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b;
+}
+
+function wantedSet(columns: readonly number[] | undefined): Uint8Array | undefined {
+  if (columns === undefined) return undefined;
+  const set = new Uint8Array(Math.max(0, ...columns) + 1);
+  for (const c of columns) set[c] = 1;
+  return set;
+}
+
+/**
+ * Reads CSV from a byte stream into `sink`, as `readCsv` would, or throws
+ * FastPathUnsupported (having fed the sink part of the file) when the file
+ * is not of the shape it reads: the caller then reads it all again with
+ * `readCsv`, into a fresh sink. Errors of the sink, and DecodeError, are
+ * thrown as they are.
+ */
+export async function readCsvFast(
+  input: Readable | AsyncIterable<Uint8Array>,
+  sink: RowSink,
+  options: ReadCsvOptions = {},
+): Promise<CsvStats> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const tap = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      done(null, chunk);
+    },
+  });
+  const decoder = new Decoder(options.encoding ?? 'auto');
+  const scanner = new CsvScanner(sink, { maxRecordBytes: options.maxRecordBytes ?? MAX_RECORD_BYTES });
+  await pipeline(input, tap, decoder, async (text: AsyncIterable<Buffer>) => {
+    // csv-parse's `bom` option: a UTF-8 byte order mark the decoder left (a file declared UTF-8) is dropped.
+    let head: Buffer | undefined = Buffer.alloc(0);
+    for await (const chunk of text) {
+      if (head !== undefined) {
+        head = Buffer.concat([head, chunk]);
+        if (head.length < 3) continue;
+        scanner.feed(withoutBom(head));
+        head = undefined;
+      } else scanner.feed(chunk);
+    }
+    if (head !== undefined) scanner.feed(withoutBom(head));
+    scanner.finish();
+  });
+  return { bytes, sha256: hash.digest('hex'), blankLines: scanner.blankLines, hadHeader: scanner.hadHeader, encoding: decoder.encoding ?? 'utf-8' };
+}
