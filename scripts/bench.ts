@@ -69,7 +69,7 @@ import { defaultConfig } from '../src/config/config.js';
 import { WorkingCalendar } from '../src/core/calendar.js';
 import { addMonths, formatDay, parseIsoDay } from '../src/core/day.js';
 import { compareFigures, DUCKDB_MEASURES, duckdbStatements } from './bench/duckdb.js';
-import { compareModules, type CpuProfile, type ProfileLine, type ProfileSummary, stepTimes, summariseProfile } from './bench/profile.js';
+import { compareModules, type CpuProfile, type ProfileLine, type ProfileSummary, summariseProfile } from './bench/profile.js';
 import type { ChildJob, StageReport } from './bench/protocol.js';
 import { type ChildRun, compileChild, runChild, stopChildren } from './bench/run-child.js';
 import { writeWorkbookFromCsv } from './bench/workbook.js';
@@ -473,8 +473,8 @@ Workbook: the contacts as one sheet, ${int.format(written.rows)} rows, ${mb(writ
         `\nCPU profile of one scorecard run on one thread, --jobs 1 (${fixed(seconds, 2)} s under the profiler; ${int.format(s.totalMs)} ms sampled)` +
           (opts.keep ? `: ${profilePath}` : ''),
       );
-      console.log('\nBreakdown by step (self time of the modules of each step; see bench/profile.ts stepOf):');
-      console.log(table(['step', 'ms', 'share'], stepTimes(s).map((t) => [t.step, int.format(t.ms), pct(t.ms / s.totalMs)])));
+      console.log('\nBreakdown by step (a sample counts for the innermost function of a step on its stack; see bench/profile.ts stepOf):');
+      console.log(table(['step', 'ms', 'share'], s.steps.map((t) => [t.step, int.format(t.ms), pct(t.ms / s.totalMs)])));
       printProfileLines('Self time by function:', s.byFunction);
       printProfileLines('Self time by module or package:', s.byModule);
       printProfileLines('Project functions, time including their callees:', s.inclusive);

@@ -30,6 +30,11 @@ export class IntColumn {
     return v === IntColumn.NULL ? null : v;
   }
 
+  /** Appends row `i` of another column of the same kind. */
+  pushFrom(source: IntColumn, i: number): void {
+    this.push(source.get(i));
+  }
+
   snapshot(): IntState {
     return { kind: 'int', length: this.length, chunks: this.chunks };
   }
@@ -61,6 +66,13 @@ export class DictColumn {
   private readonly cachedCodes = new Int32Array(CACHE_SLOTS);
   length = 0;
 
+  /**
+   * @param foldCase false keeps every spelling as it is (`Team A` and
+   *   `TEAM A` two values): for a part of a split file, whose rows are
+   *   spelt again when merged in file order (see split.ts).
+   */
+  constructor(private readonly foldCase = true) {}
+
   push(v: string | null): void {
     const code = v === null ? 0 : this.codeOf(v); // 0 is blank; value k is stored as k + 1
     const i = this.length++;
@@ -76,7 +88,7 @@ export class DictColumn {
     if (this.cached[slot] === v) return this.cachedCodes[slot]!;
     let k = this.index.get(v);
     if (k === undefined) {
-      const upper = v.toUpperCase();
+      const upper = this.foldCase ? v.toUpperCase() : v;
       k = this.folded.get(upper);
       if (k === undefined) {
         k = this.values.length;
@@ -94,6 +106,28 @@ export class DictColumn {
   get(i: number): string | null {
     const code = this.chunks[i >>> CHUNK_BITS]![i & MASK]!;
     return code === 0 ? null : this.values[code - 1]!;
+  }
+
+  /**
+   * Appends row `i` of another dictionary column, as `push(source.get(i))`
+   * would: `codes` (zeros to begin with, one slot per code of `source`)
+   * remembers the code each of its values took here.
+   */
+  pushFrom(source: DictColumn, i: number, codes: Int32Array): void {
+    const theirs = source.chunks[i >>> CHUNK_BITS]![i & MASK]!;
+    let code = 0;
+    if (theirs !== 0) {
+      code = codes[theirs]!;
+      if (code === 0) codes[theirs] = code = this.codeOf(source.values[theirs - 1]!);
+    }
+    const row = this.length++;
+    if ((row & MASK) === 0) this.chunks.push(this.wide ? new Int32Array(CHUNK) : new Uint16Array(CHUNK));
+    this.chunks[row >>> CHUNK_BITS]![row & MASK] = code;
+  }
+
+  /** How many distinct values it holds (codes run from 1 to this). */
+  get size(): number {
+    return this.values.length;
   }
 
   private widen(): void {
@@ -205,6 +239,28 @@ export class ArenaColumn {
     const block = this.blocks[ref >>> BLOCK_BITS]!;
     const at = ref & (BLOCK_BYTES - 1);
     return block.toString('utf8', at + 1, at + 1 + block[at]!);
+  }
+
+  /** Appends row `i` of another arena column: its bytes are copied, never made a string. */
+  pushFrom(source: ArenaColumn, i: number): void {
+    const ref = source.refs[i >>> CHUNK_BITS]![i & MASK]!;
+    if (ref === NO_VALUE || ref === OVERFLOW || this.blocks.length >= MAX_BLOCKS) {
+      this.push(source.get(i));
+      return;
+    }
+    const from = source.blocks[ref >>> BLOCK_BITS]!;
+    const at = ref & (BLOCK_BYTES - 1);
+    const n = from[at]!;
+    if (this.used + 1 + n > BLOCK_BYTES) {
+      this.block = Buffer.allocUnsafe(BLOCK_BYTES);
+      this.blocks.push(this.block);
+      this.used = 0;
+    }
+    from.copy(this.block, this.used, at, at + 1 + n);
+    const row = this.length++;
+    if ((row & MASK) === 0) this.refs.push(new Uint32Array(CHUNK));
+    this.refs[row >>> CHUNK_BITS]![row & MASK] = (this.blocks.length - 1) * BLOCK_BYTES + this.used;
+    this.used += 1 + n;
   }
 
   snapshot(): ArenaState {
@@ -350,6 +406,11 @@ export class KeyIndex {
       h = Math.imul(h, 0x01000193);
     }
     return h >>> 0;
+  }
+
+  /** Whether some key with this hash is held. */
+  has(hash: number): boolean {
+    return this.first(hash) >= 0;
   }
 
   /** The first slot holding this hash, or -1; go on with `next`. */

@@ -85,6 +85,13 @@ export interface ValidateOptions {
    * read as any CSV cell).
    */
   readonly serialDates?: '1900' | '1904' | undefined;
+  /**
+   * For a later part of a split file (see split.ts): rows that pass their
+   * cell checks are stored as they come, spelt as they are, with no key
+   * check; the keys are checked, in file order, when the part is merged
+   * into the rows before it.
+   */
+  readonly deferKeys?: boolean | undefined;
 }
 
 /** An extract that cannot be used at all: its source unreadable, or without a usable header. */
@@ -297,7 +304,7 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
     });
     const present = new Set(match.mapped.map((m) => m.field.name));
     for (const p of this.plans) if (p.fixed !== undefined) present.add(p.field.name);
-    this.table = new RecordTable<N>(this.def, present);
+    this.table = new RecordTable<N>(this.def, present, undefined, undefined, !this.options.deferKeys);
   }
 
   /**
@@ -325,7 +332,7 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
 
   onRow(raw: readonly string[], line: number, position = 0): void {
     const table = this.records;
-    if (++this.counts.read === SAMPLE_ROWS && this.options.sizeHint !== undefined && position > 0) {
+    if (++this.counts.read === SAMPLE_ROWS && this.options.sizeHint !== undefined && position > 0 && !this.options.deferKeys) {
       // Size the key index for the whole source now, from what a row takes so far.
       table.reserve(Math.ceil((this.options.sizeHint / position) * SAMPLE_ROWS * 1.05));
     }
@@ -365,6 +372,36 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
         return;
       }
     }
+    if (this.options.deferKeys) {
+      table.appendUnkeyed(cells, line);
+      this.keyHashes.push(table.keyHash(cells, table.keyOfCells(cells)));
+      this.counts.valid++;
+      // The key cell as written, when it is not what is stored: a key clash found on merging quotes it.
+      const pos = typeof cells[this.keyPos] === 'string' ? this.keyPos : this.compositeFirstPos;
+      const written = raw[this.plans[pos]!.index] ?? '';
+      if (written !== cells[pos]) this.writtenKeys.set(table.length - 1, written);
+      return;
+    }
+    this.checkKey(cells, line, raw);
+  }
+
+  /**
+   * For a part read with `deferKeys`: the key cell of a stored row as the
+   * file wrote it, where that is not the value stored (row → text).
+   */
+  readonly writtenKeys = new Map<number, string>();
+
+  /** For a part read with `deferKeys`: the hash of each stored row's key (see RecordTable.keyHash). */
+  readonly keyHashes: number[] = [];
+
+  /**
+   * The key check of a row whose cells have passed their own: a new key is
+   * stored; the same key with the same values is a duplicate; with other
+   * values, a `duplicate-key` rejection (of this row, or with keep-last of
+   * the earlier one). `raw` is the row as read, or the text of its key cell.
+   */
+  checkKey(cells: Cell[], line: number, raw: readonly string[] | string): void {
+    const table = this.records;
     const key = table.keyOfCells(cells);
     const hasId = typeof cells[this.keyPos] === 'string';
     const hash = table.keyHash(cells, key);
@@ -392,7 +429,13 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
       });
       return;
     }
-    this.rejectCell(keyPlan, line, raw[keyPlan.index] ?? '', { code: 'duplicate-key', params: { key, firstLine, noun: this.def.noun } });
+    const written = typeof raw === 'string' ? raw : (raw[keyPlan.index] ?? '');
+    this.rejectCell(keyPlan, line, written, { code: 'duplicate-key', params: { key, firstLine, noun: this.def.noun } });
+  }
+
+  /** A row read and rejected elsewhere (a part of a split file), on its line of the whole file. */
+  adoptRejection(r: Rejection): void {
+    this.reject(r);
   }
 
   /**

@@ -100,6 +100,11 @@ export class CsvScanner {
     }
   }
 
+  /** Whether the bytes fed so far end with a whole record (nothing is carried over). */
+  get atRecordBoundary(): boolean {
+    return this.carry === undefined;
+  }
+
   /** Scans what is left at the end of the text. */
   finish(): void {
     if (this.carry) {
@@ -300,13 +305,96 @@ export async function readCsvFast(
   sink: RowSink,
   options: ReadCsvOptions = {},
 ): Promise<CsvStats> {
+  const { stats } = await scanCsv(input, sink, options);
+  return stats;
+}
+
+/** What the first part of a split file says once read (see readCsvFirstPart). */
+export interface FirstPartRead {
+  /** The whole file's: size, SHA-256, encoding; blank lines of the first part only. */
+  readonly stats: CsvStats;
+  /** The line the next part starts on. */
+  readonly nextLine: number;
+  /** Whether the first part ends with a whole record, so the next one starts with one. */
+  readonly whole: boolean;
+}
+
+/**
+ * Reads the first part of a file split for reading on several threads: the
+ * whole file is hashed, and its bytes up to `end` (exclusive, just after a
+ * line feed) are read into `sink`. Whether `end` is where a record starts
+ * cannot be told from the bytes after it (it may fall inside a quoted cell):
+ * `whole` says whether it does, from the bytes before it; when it does not,
+ * the split cannot be used. Throws as readCsvFast.
+ */
+export async function readCsvFirstPart(
+  input: Readable | AsyncIterable<Uint8Array>,
+  sink: RowSink,
+  end: number,
+  options: ReadCsvOptions = {},
+): Promise<FirstPartRead> {
+  const { stats, scanner } = await scanCsv(input, sink, { ...options, end });
+  return { stats, nextLine: scanner.line, whole: scanner.atRecordBoundary && scanner.hadHeader };
+}
+
+/**
+ * Reads a later part of a split file, from a record boundary to the end of
+ * the file, as UTF-8, into a sink that has had its header (the file's
+ * header: see src/normalise/split.ts). Lines count from 1 at the start of
+ * the part. Throws FastPathUnsupported, DecodeError (the part is not
+ * UTF-8) and the sink's errors.
+ * @returns the blank lines skipped.
+ */
+export async function readCsvLaterPart(input: Readable | AsyncIterable<Uint8Array>, sink: RowSink): Promise<number> {
+  const scanner = new CsvScanner(sink, { hadHeader: true, columnsRead: sink.columnsRead?.() });
+  await pipeline(input, new Decoder('utf-8'), async (text: AsyncIterable<Buffer>) => {
+    for await (const chunk of text) scanner.feed(chunk);
+    scanner.finish();
+  });
+  return scanner.blankLines;
+}
+
+/**
+ * The header of a CSV file from its first bytes, with its line; undefined
+ * when they do not hold all of it, or hold something the fast reader does
+ * not read. A UTF-8 byte order mark is dropped.
+ */
+export function headerOf(first: Buffer): { readonly cells: readonly string[]; readonly line: number } | undefined {
+  let found: { cells: readonly string[]; line: number } | undefined;
+  const stop = new Error('header found');
+  const scanner = new CsvScanner({
+    onHeader: (cells, line) => {
+      found = { cells, line };
+      throw stop;
+    },
+    onRow: () => undefined,
+    onBadRecord: () => undefined,
+  });
+  try {
+    scanner.feed(withoutBom(first));
+  } catch (e) {
+    if (e !== stop && !(e instanceof FastPathUnsupported)) throw e;
+  }
+  return found;
+}
+
+async function scanCsv(
+  input: Readable | AsyncIterable<Uint8Array>,
+  sink: RowSink,
+  options: ReadCsvOptions & { readonly end?: number },
+): Promise<{ stats: CsvStats; scanner: CsvScanner }> {
   const hash = createHash('sha256');
   let bytes = 0;
+  const end = options.end ?? Infinity;
   const tap = new Transform({
     transform(chunk: Buffer, _enc, done) {
       hash.update(chunk);
+      const from = bytes;
       bytes += chunk.length;
-      done(null, chunk);
+      // Past `end` the bytes are only hashed.
+      if (bytes <= end) done(null, chunk);
+      else if (from < end) done(null, chunk.subarray(0, end - from));
+      else done();
     },
   });
   const decoder = new Decoder(options.encoding ?? 'auto');
@@ -323,7 +411,9 @@ export async function readCsvFast(
       } else scanner.feed(chunk);
     }
     if (head !== undefined) scanner.feed(withoutBom(head));
-    scanner.finish();
+    // A first part ends where the next begins: what it cuts stays cut (see readCsvFirstPart).
+    if (options.end === undefined) scanner.finish();
   });
-  return { bytes, sha256: hash.digest('hex'), blankLines: scanner.blankLines, hadHeader: scanner.hadHeader, encoding: decoder.encoding ?? 'utf-8' };
+  const stats = { bytes, sha256: hash.digest('hex'), blankLines: scanner.blankLines, hadHeader: scanner.hadHeader, encoding: decoder.encoding ?? 'utf-8' };
+  return { stats, scanner };
 }
