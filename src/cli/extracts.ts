@@ -127,6 +127,9 @@ export function csvReaderOf(env: Readonly<Record<string, string | undefined>>): 
 /** A CSV file this large or larger, the largest of the sources, is read by two threads at once. */
 const SPLIT_FROM_BYTES = 16 * 1024 * 1024;
 
+/** Where a split file is split, as a share of its bytes (the first part's). */
+const SPLIT_AT = 0.45;
+
 /** Bytes read from the start of a file to find its header, and around its middle to find a line feed. */
 const PEEK_BYTES = 64 * 1024;
 
@@ -150,7 +153,8 @@ async function planSplit(job: PlannedJob & { readonly size: number }): Promise<
     if (encodingOf(first, job.extracts[0]!.mapping.encoding ?? 'auto') !== 'utf-8') return undefined;
     const header = headerOf(first);
     if (!header) return undefined;
-    const middle = Math.floor(job.size / 2);
+    // A little before the middle: this thread also hashes the whole file and merges the later part.
+    const middle = Math.floor(job.size * SPLIT_AT);
     const window = Buffer.alloc(PEEK_BYTES);
     const got = (await file.read(window, 0, PEEK_BYTES, middle)).bytesRead;
     const lf = window.subarray(0, got).indexOf(0x0a);
@@ -270,16 +274,36 @@ export async function loadAll(located: Located, asAt: Day, config: Config, optio
     });
 
   // The two parts of a split file: the first on this thread, the later one on the first worker.
-  let firstPart: Promise<FirstPart | undefined> | undefined;
+  let firstPart: FirstPart | undefined;
   let laterPart: Promise<PartState | undefined> | undefined;
+  let laterRead = false;
+  let splitDone = !split;
+  /** Merges the parts of the split file into its extract; when the split cannot be used, reads the whole file. */
+  const finishSplit = async (): Promise<void> => {
+    splitDone = true;
+    const later = laterPart ? await laterPart : undefined;
+    if (firstPart && later) {
+      settle(split!.job, [{ kind: 'loaded', name: firstPart.validator.def.name, extract: mergeParts(firstPart, later) }]);
+      return;
+    }
+    try {
+      const { extracts, ...extras } = await readJob({ ...split!.job, asAt, placeholders, reader: options.reader });
+      settle(split!.job, extracts, extras);
+    } catch (e) {
+      failAll(split!.job, describeLoadFailure(e, jobSource(split!.job)));
+    }
+  };
 
   const onThisThread = async (): Promise<void> => {
     if (split) {
       const onBytes = progress ? (bytes: number) => progress.advance(bytes) : undefined;
-      firstPart = readFirstPart({ ...split.job, asAt, placeholders }, split.start, onBytes);
-      await firstPart;
+      firstPart = await readFirstPart({ ...split.job, asAt, placeholders }, split.start, onBytes);
     }
-    for (let job = take(); job; job = take()) {
+    for (;;) {
+      // The merge as soon as the later part is in, while the workers read on.
+      if (!splitDone && laterRead) await finishSplit();
+      const job = take();
+      if (!job) break;
       const onBytes = progress ? (bytes: number) => progress.advance(bytes) : undefined;
       try {
         const { extracts, ...extras } = await readJob({ ...job, asAt, placeholders, reader: options.reader }, onBytes);
@@ -288,6 +312,7 @@ export async function loadAll(located: Located, asAt: Day, config: Config, optio
         failAll(job, describeLoadFailure(e, jobSource(job)));
       }
     }
+    if (!splitDone) await finishSplit();
   };
 
   const onWorker = async (worker: Worker, w: number): Promise<void> => {
@@ -302,7 +327,10 @@ export async function loadAll(located: Located, asAt: Day, config: Config, optio
         placeholders,
         header: split.header,
       };
-      laterPart = ask(worker, message).then((m) => (m.kind === 'part-done' ? m.state : undefined));
+      laterPart = ask(worker, message).then((m) => {
+        laterRead = true;
+        return m.kind === 'part-done' ? m.state : undefined;
+      });
       await laterPart;
     }
     // Ended as soon as there is nothing left for it: its heap is freed while
@@ -336,19 +364,6 @@ export async function loadAll(located: Located, asAt: Day, config: Config, optio
 
   try {
     await Promise.all([onThisThread(), ...workers.map(onWorker)]);
-    if (split) {
-      const [first, later] = await Promise.all([firstPart, laterPart]);
-      if (first && later) settle(split.job, [{ kind: 'loaded', name: first.validator.def.name, extract: mergeParts(first, later) }]);
-      else {
-        // The split could not be used: the whole file, on this thread.
-        try {
-          const { extracts, ...extras } = await readJob({ ...split.job, asAt, placeholders, reader: options.reader });
-          settle(split.job, extracts, extras);
-        } catch (e) {
-          failAll(split.job, describeLoadFailure(e, jobSource(split.job)));
-        }
-      }
-    }
   } finally {
     progress?.finish();
     await Promise.all(workers.map((w) => w.terminate()));

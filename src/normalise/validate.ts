@@ -169,7 +169,16 @@ interface ColumnPlan {
   readonly fixed?: string;
   /** For choices and flags: loose spelling → stored cell. */
   readonly choices?: ReadonlyMap<string, Cell>;
+  /**
+   * Cells already read in this column, by text: a column of few distinct
+   * values (dates, teams, codes) reads each once. Only values taken are
+   * kept, never refusals; undefined for near-unique identifiers.
+   */
+  readonly seen?: Map<string, Cell>;
 }
+
+/** The most texts a column remembers the cells of. */
+const SEEN_LIMIT = 4096;
 
 function choiceMap(field: FieldDef, extra: Readonly<Record<string, readonly string[]>> | undefined): Map<string, Cell> {
   const map = new Map<string, Cell>();
@@ -298,7 +307,13 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
     this.plans = this.def.fields.map((field, i) => {
       const m = match.byField[i];
       const value = m ? undefined : fixed[field.name];
-      const plan: ColumnPlan = { field, index: m ? m.index : -1, header: m ? m.header : '', ...(value === undefined ? {} : { fixed: value }) };
+      const plan: ColumnPlan = {
+        field,
+        index: m ? m.index : -1,
+        header: m ? m.header : '',
+        ...(value === undefined ? {} : { fixed: value }),
+        ...(field.distinct ? {} : { seen: new Map<string, Cell>() }),
+      };
       if (field.choices) return { ...plan, choices: choiceMap(field, this.options.mapping?.values?.[field.name]) };
       return plan;
     });
@@ -491,6 +506,16 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
   }
 
   private parseCell(plan: ColumnPlan, text: string | undefined): Cell | typeof REFUSED {
+    const seen = plan.seen;
+    if (seen === undefined || text === undefined) return this.readCell(plan, text);
+    const known = seen.get(text);
+    if (known !== undefined) return known;
+    const cell = this.readCell(plan, text);
+    if (cell !== REFUSED && seen.size < SEEN_LIMIT) seen.set(text, cell);
+    return cell;
+  }
+
+  private readCell(plan: ColumnPlan, text: string | undefined): Cell | typeof REFUSED {
     const { field } = plan;
     // Dates are parsed as trimmed and tidied only when that fails: most cells are tidy already.
     const t = text === undefined ? '' : field.type === 'date' ? text.trim() : tidy(text);

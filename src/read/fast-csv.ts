@@ -68,6 +68,8 @@ export class CsvScanner {
   private carry: Buffer | undefined;
   /** Which cells the sink reads (by 0-based index), once the header is read; undefined: every cell. */
   private wanted: Uint8Array | undefined;
+  /** Per column read, while it pays: the texts lately made, to hand out again (see `text`). */
+  private interned: (Interned | undefined)[] = [];
   private readonly maxRecordBytes: number;
 
   /**
@@ -248,20 +250,52 @@ export class CsvScanner {
     const wanted = this.wanted;
     const cells: string[] = new Array<string>(count);
     for (let i = 0; i < count; i++) {
-      if (wanted === undefined || wanted[i] === 1) cells[i] = this.text(buf, ascii, i);
+      if (wanted === undefined || wanted[i] === 1) cells[i] = this.text(buf, ascii, i, true);
       else cells[i] = this.cellBlank(buf, i) ? '' : UNREAD_CELL;
     }
     this.sink.onRow(cells, line, position);
   }
 
-  /** The text of cell `i` of the current record. */
-  private text(buf: FastSlices, ascii: boolean, i: number): string {
+  /**
+   * The text of cell `i` of the current record. Short ASCII texts of a data
+   * row are looked up first among the texts of the same column lately made:
+   * a column of dates or team names then makes each text once, not once a
+   * row (and the sink's own lookups by text find it hashed already). A
+   * column where that seldom finds anything (identifiers) stops looking.
+   */
+  private text(buf: FastSlices, ascii: boolean, i: number, row = false): string {
     const k = 3 * i;
     const start = this.bounds[k]!;
     const end = this.bounds[k + 1]!;
     if (start === end) return '';
+    const doubled = this.bounds[k + 2] === 2;
+    if (row && ascii && !doubled && end - start <= INTERN_LENGTH) {
+      let column = this.interned[i];
+      if (column === undefined && i >= this.interned.length) {
+        while (this.interned.length <= i) this.interned.push(new Interned());
+        column = this.interned[i];
+      }
+      if (column !== undefined) {
+        let h = end - start;
+        for (let p = start; p < end; p++) h = (Math.imul(h, 31) + buf[p]!) | 0;
+        const slot = h & (INTERN_SLOTS - 1);
+        const known = column.texts[slot];
+        if (known !== undefined && known.length === end - start) {
+          let j = 0;
+          while (j < known.length && known.charCodeAt(j) === buf[start + j]) j++;
+          if (j === known.length) {
+            column.found++;
+            return known;
+          }
+        }
+        const made = buf.latin1Slice(start, end);
+        column.texts[slot] = made;
+        if (++column.looked === INTERN_TRIAL && column.found * 2 < INTERN_TRIAL) this.interned[i] = undefined;
+        return made;
+      }
+    }
     const s = ascii ? buf.latin1Slice(start, end) : buf.utf8Slice(start, end);
-    return this.bounds[k + 2] === 2 ? s.replaceAll('""', '"') : s;
+    return doubled ? s.replaceAll('""', '"') : s;
   }
 
   /** Whether cell `i` is blank to `trim` (its bytes alone say so when they are ASCII). */
@@ -284,6 +318,20 @@ export class CsvScanner {
 
 function withoutBom(b: Buffer): Buffer {
   return b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? b.subarray(3) : b;
+}
+
+/** Texts longer than this are made afresh each time. */
+const INTERN_LENGTH = 40;
+/** Texts remembered per column (a power of two), by a hash of their bytes. */
+const INTERN_SLOTS = 1024;
+/** Texts made afresh (not found) after which a column that found fewer than half as many stops looking. */
+const INTERN_TRIAL = 4096;
+
+/** The texts of one column lately made, and how often looking them up has paid. */
+class Interned {
+  readonly texts: (string | undefined)[] = new Array<string | undefined>(INTERN_SLOTS);
+  looked = 0;
+  found = 0;
 }
 
 function wantedSet(columns: readonly number[] | undefined): Uint8Array | undefined {

@@ -51,7 +51,7 @@ async function split(path: string, bytes: Buffer, mapping: ExtractMapping, start
   if (!header) return undefined;
   const job = { kind: 'csv' as const, path, size: bytes.length, extracts: [{ name: 'contacts' as const, mapping }], asAt: AS_AT, placeholders: DEFAULT_PLACEHOLDERS };
   const first = await readFirstPart(job, start);
-  const later = await readLaterPart({ kind: 'csv-part', id: 0, path, start, extract: job.extracts[0], asAt: AS_AT, placeholders: DEFAULT_PLACEHOLDERS, header });
+  const later = await readLaterPart({ kind: 'csv-part', id: 0, path, start, extract: job.extracts[0]!, asAt: AS_AT, placeholders: DEFAULT_PLACEHOLDERS, header });
   if (!first || !later) return undefined;
   return plain(mergeParts(first, later.state));
 }
