@@ -312,7 +312,8 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
         index: m ? m.index : -1,
         header: m ? m.header : '',
         ...(value === undefined ? {} : { fixed: value }),
-        ...(field.distinct ? {} : { seen: new Map<string, Cell>() }),
+        // Not for a sheet: exceljs's cell texts are slices of large strings, which a kept text would keep alive.
+        ...(field.distinct || this.source.kind !== 'csv' ? {} : { seen: new Map<string, Cell>() }),
       };
       if (field.choices) return { ...plan, choices: choiceMap(field, this.options.mapping?.values?.[field.name]) };
       return plan;
