@@ -13,6 +13,11 @@ const CACHE_SLOTS = 1024;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 
+/** What a released chunk is replaced with (see IntColumn.release). */
+const RELEASED_INTS = new Int32Array(0);
+const RELEASED_REFS = new Uint32Array(0);
+const RELEASED_BLOCK = Buffer.alloc(0);
+
 /** Integer column; `null` is stored as the smallest int32. */
 export class IntColumn {
   static readonly NULL = -2147483648;
@@ -33,6 +38,11 @@ export class IntColumn {
   /** Appends row `i` of another column of the same kind. */
   pushFrom(source: IntColumn, i: number): void {
     this.push(source.get(i));
+  }
+
+  /** Lets the memory of the rows before `row` (a multiple of the chunk size) go: they are never read again. */
+  release(row: number): void {
+    for (let k = 0; k < row >>> CHUNK_BITS; k++) this.chunks[k] = RELEASED_INTS;
   }
 
   snapshot(): IntState {
@@ -123,6 +133,11 @@ export class DictColumn {
     const row = this.length++;
     if ((row & MASK) === 0) this.chunks.push(this.wide ? new Int32Array(CHUNK) : new Uint16Array(CHUNK));
     this.chunks[row >>> CHUNK_BITS]![row & MASK] = code;
+  }
+
+  /** As IntColumn.release. */
+  release(row: number): void {
+    for (let k = 0; k < row >>> CHUNK_BITS; k++) this.chunks[k] = RELEASED_INTS;
   }
 
   /** How many distinct values it holds (codes run from 1 to this). */
@@ -239,6 +254,18 @@ export class ArenaColumn {
     const block = this.blocks[ref >>> BLOCK_BITS]!;
     const at = ref & (BLOCK_BYTES - 1);
     return block.toString('utf8', at + 1, at + 1 + block[at]!);
+  }
+
+  /** As IntColumn.release: the blocks only those rows use go too. */
+  release(row: number): void {
+    // Values are stored in row order: the blocks before the last one a released row uses serve no later row.
+    for (let r = row - 1; r >= 0 && r >= row - CHUNK; r--) {
+      const ref = this.refs[r >>> CHUNK_BITS]![r & MASK]!;
+      if (ref >= OVERFLOW) continue;
+      for (let b = 0; b < ref >>> BLOCK_BITS; b++) this.blocks[b] = RELEASED_BLOCK;
+      break;
+    }
+    for (let k = 0; k < row >>> CHUNK_BITS; k++) this.refs[k] = RELEASED_REFS;
   }
 
   /** Appends row `i` of another arena column: its bytes are copied, never made a string. */

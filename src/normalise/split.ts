@@ -46,10 +46,10 @@ export interface PartState {
 export function partState<N extends ExtractName>(v: ExtractValidator<N>, blankLines: number): { state: PartState; transfer: ArrayBuffer[] } {
   v.records.seal();
   const table = v.records.snapshot();
-  const keyHashes = Uint32Array.from(v.keyHashes);
+  const keyHashes = v.keyHashes.toArray();
   return {
     state: { counts: { ...v.counts }, rejections: v.rejections, writtenKeys: [...v.writtenKeys], blankLines, table, keyHashes },
-    transfer: [...new Set(table.columns.flatMap(transferables)), keyHashes.buffer],
+    transfer: [...new Set(table.columns.flatMap(transferables)), keyHashes.buffer as ArrayBuffer],
   };
 }
 
@@ -67,6 +67,8 @@ export function mergePart<N extends ExtractName>(v: ExtractValidator<N>, part: P
   const table = v.records;
   const codes = table.codeMaps(rows);
   for (let row = 0; row < rows.length; row++) {
+    // The part's memory goes as the merge passes it: at no time are both wholly held.
+    if ((row & 0xffff) === 0 && row > 0) rows.release(row);
     const hash = part.keyHashes[row]!;
     const line = rows.line(row) + lineOffset;
     // A key no row has a hash like: a new key, stored as the key check would store it (without making its cells).

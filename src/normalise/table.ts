@@ -174,6 +174,15 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
     this.openIndex().add(hash, at);
   }
 
+  /**
+   * Lets the memory of the rows before `row` (a multiple of 65,536) go, for
+   * a table read once from start to end and then dropped (a part of a split
+   * file being merged): those rows are never read again.
+   */
+  release(row: number): void {
+    for (const column of this.columns) column.release(row);
+  }
+
   /** For appendFrom: one code array per dictionary column of `source`. */
   codeMaps(source: RecordTable<N>): (Int32Array | undefined)[] {
     return source.columns.map((c) => (c instanceof DictColumn ? new Int32Array(c.size + 1) : undefined));

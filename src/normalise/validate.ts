@@ -19,6 +19,26 @@ import { type DateOptions, parseDate } from './parse-date.js';
 import type { FileProblem, Rejection, RowProblemCode, RowProblemParams } from './problems.js';
 import { type Cell, RecordTable } from './table.js';
 
+/** 32-bit hashes in one typed array that doubles as it fills (a JavaScript array would box most of them). */
+export class HashList {
+  private items = new Uint32Array(1024);
+  length = 0;
+
+  push(hash: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Uint32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = hash;
+  }
+
+  /** The hashes, in a fresh array of their own length. */
+  toArray(): Uint32Array {
+    return this.items.slice(0, this.length);
+  }
+}
+
 /** A row dropped as an exact repeat of an earlier one. */
 export interface Duplicate {
   readonly line: number;
@@ -408,7 +428,7 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
   readonly writtenKeys = new Map<number, string>();
 
   /** For a part read with `deferKeys`: the hash of each stored row's key (see RecordTable.keyHash). */
-  readonly keyHashes: number[] = [];
+  readonly keyHashes = new HashList();
 
   /**
    * The key check of a row whose cells have passed their own: a new key is

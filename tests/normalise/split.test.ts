@@ -117,6 +117,26 @@ describe('a file read in two parts and merged', () => {
     }
   });
 
+  it('lets the later part go as it merges, past 65,536 rows, and still gives what one read gives', async () => {
+    const dir = scratchFolder();
+    const path = join(dir, 'contacts.csv');
+    const rows: string[] = ['contact_id,child_id,contact_date,team'];
+    for (let i = 0; i < 150_000; i++) {
+      // Every 997th row repeats a key from far back (across the split too), with other values every other time.
+      const id = i % 997 === 0 && i > 0 ? `C${i - 90_000 > 0 ? i - 90_000 : i - 1}` : `C${i}`;
+      rows.push(`${id},${i % 5000},2021-0${1 + (i % 4)}-0${1 + (i % 9)},${i % 2 ? 'North' : 'NORTH'} ${i % 7}`);
+    }
+    const text = `${rows.join('\n')}\n`;
+    const bytes = Buffer.from(text);
+    writeFileSync(path, bytes);
+    const start = text.indexOf('\n', Math.floor(text.length * 0.3)) + 1;
+    for (const mapping of MAPPINGS) {
+      const parts = await split(path, bytes, mapping, start);
+      expect(parts).toBeDefined();
+      expect(parts).toEqual(await whole(path, bytes, mapping));
+    }
+  }, 60_000);
+
   it('refuses a split point inside a quoted cell', async () => {
     const dir = scratchFolder();
     const path = join(dir, 'contacts.csv');
