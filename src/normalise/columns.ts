@@ -13,6 +13,20 @@ const CACHE_SLOTS = 1024;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 
+/**
+ * Chunks and blocks let go by `release` (a table being merged into another),
+ * taken by the next column that needs one; emptied by `dropSpares`.
+ */
+const spare = { ints: [] as Int32Array[], shorts: [] as Uint16Array[], refs: [] as Uint32Array[], blocks: [] as Buffer[] };
+
+/** Lets go of the chunks released and not taken again (once a merge is over). */
+export function dropSpares(): void {
+  spare.ints.length = 0;
+  spare.shorts.length = 0;
+  spare.refs.length = 0;
+  spare.blocks.length = 0;
+}
+
 /** What a released chunk is replaced with (see IntColumn.release). */
 const RELEASED_INTS = new Int32Array(0);
 const RELEASED_REFS = new Uint32Array(0);
@@ -26,7 +40,7 @@ export class IntColumn {
 
   push(v: number | null): void {
     const i = this.length++;
-    if ((i & MASK) === 0) this.chunks.push(new Int32Array(CHUNK));
+    if ((i & MASK) === 0) this.chunks.push(spare.ints.pop() ?? new Int32Array(CHUNK));
     this.chunks[i >>> CHUNK_BITS]![i & MASK] = v === null ? IntColumn.NULL : v;
   }
 
@@ -40,9 +54,18 @@ export class IntColumn {
     this.push(source.get(i));
   }
 
-  /** Lets the memory of the rows before `row` (a multiple of the chunk size) go: they are never read again. */
+  /**
+   * Lets the memory of the rows before `row` (a multiple of the chunk size)
+   * go: they are never read again. Their chunks become the next ones any
+   * column starts (see `spare`), so a table merged into another is not held
+   * twice while the collector has not yet run.
+   */
   release(row: number): void {
-    for (let k = 0; k < row >>> CHUNK_BITS; k++) this.chunks[k] = RELEASED_INTS;
+    for (let k = 0; k < row >>> CHUNK_BITS; k++) {
+      const chunk = this.chunks[k]!;
+      if (chunk.length === CHUNK) spare.ints.push(chunk);
+      this.chunks[k] = RELEASED_INTS;
+    }
   }
 
   snapshot(): IntState {
@@ -86,7 +109,7 @@ export class DictColumn {
   push(v: string | null): void {
     const code = v === null ? 0 : this.codeOf(v); // 0 is blank; value k is stored as k + 1
     const i = this.length++;
-    if ((i & MASK) === 0) this.chunks.push(this.wide ? new Int32Array(CHUNK) : new Uint16Array(CHUNK));
+    if ((i & MASK) === 0) this.chunks.push(this.wide ? (spare.ints.pop() ?? new Int32Array(CHUNK)) : (spare.shorts.pop() ?? new Uint16Array(CHUNK)));
     this.chunks[i >>> CHUNK_BITS]![i & MASK] = code;
   }
 
@@ -131,13 +154,17 @@ export class DictColumn {
       if (code === 0) codes[theirs] = code = this.codeOf(source.values[theirs - 1]!);
     }
     const row = this.length++;
-    if ((row & MASK) === 0) this.chunks.push(this.wide ? new Int32Array(CHUNK) : new Uint16Array(CHUNK));
+    if ((row & MASK) === 0) this.chunks.push(this.wide ? (spare.ints.pop() ?? new Int32Array(CHUNK)) : (spare.shorts.pop() ?? new Uint16Array(CHUNK)));
     this.chunks[row >>> CHUNK_BITS]![row & MASK] = code;
   }
 
   /** As IntColumn.release. */
   release(row: number): void {
-    for (let k = 0; k < row >>> CHUNK_BITS; k++) this.chunks[k] = RELEASED_INTS;
+    for (let k = 0; k < row >>> CHUNK_BITS; k++) {
+      const chunk = this.chunks[k]!;
+      if (chunk.length === CHUNK) (chunk instanceof Uint16Array ? spare.shorts : spare.ints).push(chunk as Uint16Array & Int32Array);
+      this.chunks[k] = RELEASED_INTS;
+    }
   }
 
   /** How many distinct values it holds (codes run from 1 to this). */
@@ -224,7 +251,7 @@ export class ArenaColumn {
 
   push(v: string | null): void {
     const i = this.length++;
-    if ((i & MASK) === 0) this.refs.push(new Uint32Array(CHUNK));
+    if ((i & MASK) === 0) this.refs.push(spare.refs.pop() ?? new Uint32Array(CHUNK));
     this.refs[i >>> CHUNK_BITS]![i & MASK] = v === null ? NO_VALUE : this.store(i, v);
   }
 
@@ -236,7 +263,7 @@ export class ArenaColumn {
       return OVERFLOW;
     }
     if (this.used + 1 + v.length * 3 > BLOCK_BYTES) {
-      this.block = Buffer.allocUnsafe(BLOCK_BYTES);
+      this.block = spare.blocks.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
       this.blocks.push(this.block);
       this.used = 0;
     }
@@ -262,10 +289,18 @@ export class ArenaColumn {
     for (let r = row - 1; r >= 0 && r >= row - CHUNK; r--) {
       const ref = this.refs[r >>> CHUNK_BITS]![r & MASK]!;
       if (ref >= OVERFLOW) continue;
-      for (let b = 0; b < ref >>> BLOCK_BITS; b++) this.blocks[b] = RELEASED_BLOCK;
+      for (let b = 0; b < ref >>> BLOCK_BITS; b++) {
+        const block = this.blocks[b]!;
+        if (block.length === BLOCK_BYTES) spare.blocks.push(block);
+        this.blocks[b] = RELEASED_BLOCK;
+      }
       break;
     }
-    for (let k = 0; k < row >>> CHUNK_BITS; k++) this.refs[k] = RELEASED_REFS;
+    for (let k = 0; k < row >>> CHUNK_BITS; k++) {
+      const refs = this.refs[k]!;
+      if (refs.length === CHUNK) spare.refs.push(refs);
+      this.refs[k] = RELEASED_REFS;
+    }
   }
 
   /** Appends row `i` of another arena column: its bytes are copied, never made a string. */
@@ -279,13 +314,13 @@ export class ArenaColumn {
     const at = ref & (BLOCK_BYTES - 1);
     const n = from[at]!;
     if (this.used + 1 + n > BLOCK_BYTES) {
-      this.block = Buffer.allocUnsafe(BLOCK_BYTES);
+      this.block = spare.blocks.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
       this.blocks.push(this.block);
       this.used = 0;
     }
     from.copy(this.block, this.used, at, at + 1 + n);
     const row = this.length++;
-    if ((row & MASK) === 0) this.refs.push(new Uint32Array(CHUNK));
+    if ((row & MASK) === 0) this.refs.push(spare.refs.pop() ?? new Uint32Array(CHUNK));
     this.refs[row >>> CHUNK_BITS]![row & MASK] = (this.blocks.length - 1) * BLOCK_BYTES + this.used;
     this.used += 1 + n;
   }

@@ -24,7 +24,7 @@
  */
 import { keyPositions } from './define.js';
 import type { ExtractName } from './extracts.js';
-import { transferables } from './columns.js';
+import { dropSpares, transferables } from './columns.js';
 import type { Rejection } from './problems.js';
 import { RecordTable, type TableState } from './table.js';
 import type { ExtractValidator, RowCounts } from './validate.js';
@@ -62,6 +62,8 @@ export function partState<N extends ExtractName>(v: ExtractValidator<N>, blankLi
 export function mergePart<N extends ExtractName>(v: ExtractValidator<N>, part: PartState, lineOffset: number): void {
   const def = v.def;
   const rows = RecordTable.restore<N>(def, part.table);
+  // The restored columns hold the part's arrays now; the message must not hold them too, or releasing them frees nothing.
+  forgetArrays(part.table);
   const { keyPos, compositePos } = keyPositions(def);
   const written = new Map(part.writtenKeys);
   const table = v.records;
@@ -81,6 +83,22 @@ export function mergePart<N extends ExtractName>(v: ExtractValidator<N>, part: P
     const pos = typeof cells[keyPos] === 'string' ? keyPos : compositePos[0]!;
     v.checkKey(cells, line, written.get(row) ?? String(cells[pos] ?? ''));
   }
+  dropSpares();
   for (const r of part.rejections) v.adoptRejection({ ...r, at: { ...r.at, line: r.at.line + lineOffset } });
   v.counts.read += part.counts.read;
+}
+
+/**
+ * Empties the lists of arrays of a table state once a table has been
+ * restored from it (a dictionary column's list is the restored column's
+ * own, and is emptied as it is released).
+ */
+function forgetArrays(state: TableState): void {
+  for (const column of state.columns) {
+    if (column.kind === 'int') (column.chunks as unknown[]).length = 0;
+    else if (column.kind === 'arena') {
+      (column.refs as unknown[]).length = 0;
+      (column.blocks as unknown[]).length = 0;
+    }
+  }
 }
