@@ -17,11 +17,10 @@
  * The result goes to stdout as one line starting with RESULT_MARK.
  */
 import { createReadStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
 import { getHeapStatistics } from 'node:v8';
 import type { CliIo } from '../../src/cli/io.js';
 import type { LoadedExtract } from '../../src/normalise/load.js';
-import type { ChildJob, ChildResult, MemoryFigures, RowCounts, StageReport } from './protocol.js';
+import type { ChildJob, ChildResult, Figure, MemoryFigures, RowCounts, StageReport } from './protocol.js';
 
 // Repeated here rather than imported: this file may load nothing but built-ins at run time.
 const RESULT_MARK = 'BENCH-RESULT ';
@@ -45,28 +44,38 @@ function heapFigures(): Record<string, number> {
 type Work = Omit<ChildResult, 'ok' | 'seconds' | 'maxRssKiB' | 'memoryAtEnd' | 'heap'>;
 
 /**
- * csv-parse alone: the same options as the project, records handed to an
- * `on_record` callback that only counts them and returns null (so csv-parse
- * queues nothing downstream), the file piped in with 1 MiB reads. This is
- * what src/read/csv.ts does, minus the hashing and the validation.
+ * csv-parse alone, in its plainest use: the file piped in, `for await` over
+ * the records, with only the options any CSV reader needs (`bom`, and
+ * `relax_column_count` so that a ragged row does not stop it). The floor a
+ * tool built on csv-parse pays before doing anything with the records.
  */
 async function csvParseAlone(job: Extract<ChildJob, { kind: 'csv-parse' }>): Promise<Work> {
   const { parse } = (await import(job.csvParseUrl)) as typeof import('csv-parse');
-  const { CSV_OPTIONS, READ_CHUNK_BYTES } = (await import(job.csvModuleUrl)) as typeof import('../../src/read/csv.js');
   let rows = 0;
   for (const file of job.files) {
     let records = 0;
-    const parser = parse({
-      ...CSV_OPTIONS,
-      on_record: () => {
-        records++;
-        return null;
-      },
-    });
-    await pipeline(createReadStream(file, { highWaterMark: READ_CHUNK_BYTES }), parser);
+    for await (const _record of createReadStream(file).pipe(parse({ bom: true, relax_column_count: true }))) records++;
     rows += Math.max(0, records - 1); // the header is a record too
   }
   return { rows };
+}
+
+/**
+ * DuckDB: an in-memory database running the benchmark's SQL (bench/duckdb.ts)
+ * over the same CSV files; the last statement's rows are the figures.
+ */
+async function duckdb(job: Extract<ChildJob, { kind: 'duckdb' }>): Promise<Work> {
+  const { DuckDBInstance } = (await import(job.duckdbUrl)) as typeof import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  let figures: Figure[] = [];
+  for (const sql of job.statements) {
+    const reader = await connection.runAndReadAll(sql);
+    figures = reader.getRowObjectsJson() as unknown as Figure[];
+  }
+  connection.closeSync();
+  instance.closeSync();
+  return { rows: 0, figures };
 }
 
 /**
@@ -89,16 +98,20 @@ async function scorecard(job: Extract<ChildJob, { kind: 'scorecard' }>): Promise
   return { rows: 0, exitCode, stderrHead, output };
 }
 
-function inputsOf(output: string): { inputs: Record<string, RowCounts>; rows: number } | undefined {
+/** The row accounting and the whole-service figures of the scorecard's JSON. */
+function inputsOf(output: string): { inputs: Record<string, RowCounts>; rows: number; figures: Figure[] } | undefined {
   try {
-    const json = JSON.parse(output) as { inputs?: Record<string, { rows: RowCounts }> };
+    const json = JSON.parse(output) as { inputs?: Record<string, { rows: RowCounts }>; results?: (Figure & { group?: string | null })[] };
     const inputs: Record<string, RowCounts> = {};
     let rows = 0;
     for (const [name, x] of Object.entries(json.inputs ?? {})) {
       inputs[name] = x.rows;
       rows += x.rows.read;
     }
-    return { inputs, rows };
+    const figures = (json.results ?? [])
+      .filter((r) => (r.group ?? null) === null)
+      .map((r) => ({ metric: r.metric, period: r.period, numerator: r.numerator, denominator: r.denominator }));
+    return { inputs, rows, figures };
   } catch {
     return undefined;
   }
@@ -163,6 +176,7 @@ async function run(job: ChildJob): Promise<ChildResult> {
   let work: Work;
   let output: string | undefined;
   if (job.kind === 'csv-parse') work = await csvParseAlone(job);
+  else if (job.kind === 'duckdb') work = await duckdb(job);
   else if (job.kind === 'stages') work = await stages(job);
   else ({ output, ...work } = await scorecard(job));
   const seconds = (performance.now() - t0) / 1000;

@@ -47,6 +47,13 @@ export interface ProfileSummary {
   readonly inclusive: readonly ProfileLine[];
   /** Project (dist/) source lines by self time, with the line's text. */
   readonly lines: readonly ProfileLine[];
+  /**
+   * Time by step of the run (see stepOf): a sample counts for the step of
+   * the innermost function on its stack that belongs to one, so time in a
+   * native helper (making a string, a Map lookup) counts for the step that
+   * called it.
+   */
+  readonly steps: readonly { readonly step: Step; readonly ms: number }[];
 }
 
 /**
@@ -65,7 +72,8 @@ function moduleOf(frame: CallFrame, roots: CodeRoots): string {
   if (url.startsWith('node:')) return url.replace(/^node:internal\//, 'node:');
   const root = [roots.app, roots.repo].find((r) => url.startsWith(r));
   const rel = root === undefined ? url : url.slice(root.length);
-  const pkg = /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(rel);
+  // Packages wherever node_modules lives (it may be a link to another checkout's).
+  const pkg = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(rel);
   if (pkg) return pkg[1]!;
   return rel;
 }
@@ -113,6 +121,18 @@ export function summariseProfile(profile: CpuProfile, roots: CodeRoots, n = 25):
   const nodeUs = new Map<number, number>();
   let totalUs = 0;
   const seen = new Set<string>();
+  const steps = new Map<Step, number>(STEPS.map((step) => [step, 0]));
+  const stepOfNode = new Map<number, Step>();
+  const stepAt = (id: number): Step => {
+    let step = stepOfNode.get(id);
+    if (step === undefined) {
+      step = stepOf(moduleOf(byId.get(id)!.callFrame, roots));
+      const up = parent.get(id);
+      if (step === 'other' && up !== undefined) step = stepAt(up);
+      stepOfNode.set(id, step);
+    }
+    return step;
+  };
   for (let i = 0; i < profile.samples.length; i++) {
     const us = profile.timeDeltas[i] ?? 0;
     const node = byId.get(profile.samples[i]!);
@@ -123,6 +143,8 @@ export function summariseProfile(profile: CpuProfile, roots: CodeRoots, n = 25):
     self.set(label, (self.get(label) ?? 0) + us);
     const mod = moduleOf(node.callFrame, roots);
     modules.set(mod, (modules.get(mod) ?? 0) + us);
+    const step = stepAt(node.id);
+    steps.set(step, steps.get(step)! + us);
     // Inclusive time of project functions: once per sample, however deep the recursion.
     seen.clear();
     for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
@@ -154,6 +176,7 @@ export function summariseProfile(profile: CpuProfile, roots: CodeRoots, n = 25):
     moduleMs: new Map([...modules].map(([m, us]) => [m, us / 1000])),
     inclusive: top(inclusive, totalUs, n),
     lines: top(lines, totalUs, n),
+    steps: STEPS.map((step) => ({ step, ms: steps.get(step)! / 1000 })),
   };
 }
 
@@ -173,4 +196,25 @@ export function compareModules(base: ProfileSummary, run: ProfileSummary, n = 20
     .map((module) => ({ module, baseMs: base.moduleMs.get(module) ?? 0, ms: run.moduleMs.get(module) ?? 0 }))
     .sort((a, b) => b.ms - b.baseMs - (a.ms - a.baseMs))
     .slice(0, n);
+}
+
+/** The steps of a run the closing figures are quoted in. */
+export const STEPS = ['read', 'validate', 'store', 'measures', 'render', 'garbage collector', 'other'] as const;
+export type Step = (typeof STEPS)[number];
+
+/**
+ * The step a module's time belongs to, or 'other': reading (the CSV reader and
+ * csv-parse, streams, files, decoding), validating rows (values, dates,
+ * headers, keys), storing them (record tables and columns), the measures
+ * (with the calendar), rendering (report models and renderers), the garbage
+ * collector, and the rest (start-up, configuration, threads, idle time).
+ */
+export function stepOf(module: string): Step {
+  if (module === '(garbage collector)') return 'garbage collector';
+  if (/^dist\/read\//.test(module) || module === 'csv-parse' || /^node:(streams?|fs|buffer|string_decoder|crypto)\b/.test(module)) return 'read';
+  if (/^dist\/normalise\/(validate|parse-date|headers|define)\.js$/.test(module)) return 'validate';
+  if (/^dist\/normalise\/(table|columns|load)\.js$/.test(module)) return 'store';
+  if (/^dist\/(measures|core)\//.test(module)) return 'measures';
+  if (/^dist\/(render|report)\//.test(module)) return 'render';
+  return 'other';
 }

@@ -6,13 +6,21 @@
 
 export type ChildJob =
   | {
-      /** csv-parse alone: count the records of `files`, as src/read/csv.ts drives csv-parse. */
+      /**
+       * csv-parse alone: count the records of `files`, in the plainest use
+       * (`for await` over the records, options `bom` and `relax_column_count` only).
+       */
       readonly kind: 'csv-parse';
       readonly files: readonly string[];
       /** The csv-parse the project resolves (its ESM build). */
       readonly csvParseUrl: string;
-      /** dist/read/csv.js, for CSV_OPTIONS. */
-      readonly csvModuleUrl: string;
+    }
+  | {
+      /** DuckDB: run `statements` in order in an in-memory database; the last one returns the figures. */
+      readonly kind: 'duckdb';
+      /** The @duckdb/node-api the project resolves. */
+      readonly duckdbUrl: string;
+      readonly statements: readonly string[];
     }
   | {
       /** The whole command line run in the child's process. */
@@ -54,6 +62,14 @@ export interface StageReport {
   readonly memory: MemoryFigures;
 }
 
+/** One figure of a run: a measure's numerator and denominator for one period. */
+export interface Figure {
+  readonly metric: string;
+  readonly period: string;
+  readonly numerator: number | string | null;
+  readonly denominator: number | string | null;
+}
+
 export interface RowCounts {
   readonly read: number;
   readonly valid: number;
@@ -74,6 +90,11 @@ export interface ChildResult {
   readonly heap: Readonly<Record<string, number>>;
   /** Scorecard: the CLI's exit status. */
   readonly exitCode?: number;
+  /**
+   * Scorecard and DuckDB: every measure's numerator and denominator per period
+   * (DuckDB's come as its SQL returns them: counts may be strings of digits).
+   */
+  readonly figures?: readonly Figure[];
   /** Scorecard: the rows accounting from the JSON output, per extract. */
   readonly inputs?: Readonly<Record<string, RowCounts>>;
   /** Scorecard: the first part of what the CLI wrote to stderr (the rejected-row notes). */

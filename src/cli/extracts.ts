@@ -9,6 +9,7 @@ import type { Day } from '../core/day.js';
 import { type Config, mappingOf, placeholdersOf } from '../config/config.js';
 import { EXTRACT_NAMES, EXTRACTS, type ExtractName, extractFileNames } from '../normalise/extracts.js';
 import { type LoadedExtract, restoreExtract, shareSpellings } from '../normalise/load.js';
+import type { CsvReader } from '../read/csv-source.js';
 import { sourceRef } from '../read/source.js';
 import { sourceText } from '../report/wording.js';
 import { CliError } from './errors.js';
@@ -21,15 +22,24 @@ import {
   describeLoadFailure,
   type ExtractRead,
   failureError,
+  type FirstPart,
   type JobExtras,
   jobSource,
   type LoadFailure,
   type LoadJob,
+  mergeParts,
+  type PartJob,
+  readFirstPart,
   readJob,
   type SourceJob,
   type WorkbookSummary,
+  type WorkerJob,
   type WorkerReply,
 } from './load-protocol.js';
+import { open, type FileHandle } from 'node:fs/promises';
+import type { PartState } from '../normalise/split.js';
+import { encodingOf } from '../read/decode.js';
+import { headerOf } from '../read/fast-csv.js';
 import type { Progress } from './progress.js';
 
 export interface ExtractSources {
@@ -98,6 +108,64 @@ export interface LoadOptions {
   readonly progress?: Progress | undefined;
   /** How many sources to read at once (default: one per CPU core for 16 MiB of sources or more, else one). */
   readonly jobs?: number | undefined;
+  /** How CSV files are read (see csvReaderOf). */
+  readonly reader?: CsvReader | undefined;
+  /** The size from which the largest CSV file is read by two threads (default SPLIT_FROM_BYTES; tests set it low). */
+  readonly splitFromBytes?: number | undefined;
+}
+
+/**
+ * How CSV files are read: the fast reader by default; csv-parse alone, the
+ * reference, with the environment variable `CSC_KPI_CSV_READER=csv-parse`
+ * (the output is the same either way: a way to show it, or to rule the
+ * fast reader out).
+ */
+export function csvReaderOf(env: Readonly<Record<string, string | undefined>>): CsvReader {
+  return env.CSC_KPI_CSV_READER === 'csv-parse' ? 'csv-parse' : 'fast';
+}
+
+/** A CSV file this large or larger, the largest of the sources, is read by two threads at once. */
+const SPLIT_FROM_BYTES = 16 * 1024 * 1024;
+
+/** Where a split file is split, as a share of its bytes (the first part's). */
+const SPLIT_AT = 0.45;
+
+/** Bytes read from the start of a file to find its header, and around its middle to find a line feed. */
+const PEEK_BYTES = 64 * 1024;
+
+/**
+ * Where to split a large CSV file for reading on two threads: just after
+ * the first line feed from its middle on, with its header (read from its
+ * first bytes) for the later part. Undefined when the file is not to be
+ * split: not UTF-8, no header in its first bytes, no line feed near its
+ * middle. Whether the split point is a record boundary is known only once
+ * the first part has been read (see readFirstPart).
+ */
+async function planSplit(job: PlannedJob & { readonly size: number }): Promise<
+  { job: PlannedJob & { readonly size: number }; start: number; header: { cells: readonly string[]; line: number } } | undefined
+> {
+  let file: FileHandle | undefined;
+  try {
+    file = await open(job.path, 'r');
+    const head = Buffer.alloc(PEEK_BYTES);
+    const { bytesRead } = await file.read(head, 0, PEEK_BYTES, 0);
+    const first = head.subarray(0, bytesRead);
+    if (encodingOf(first, job.extracts[0]!.mapping.encoding ?? 'auto') !== 'utf-8') return undefined;
+    const header = headerOf(first);
+    if (!header) return undefined;
+    // A little before the middle: this thread also hashes the whole file and merges the later part.
+    const middle = Math.floor(job.size * SPLIT_AT);
+    const window = Buffer.alloc(PEEK_BYTES);
+    const got = (await file.read(window, 0, PEEK_BYTES, middle)).bytesRead;
+    const lf = window.subarray(0, got).indexOf(0x0a);
+    const start = lf < 0 ? -1 : middle + lf + 1;
+    if (start <= first.length || start >= job.size) return undefined;
+    return { job, start, header: { cells: [...header.cells], line: header.line } };
+  } catch {
+    return undefined;
+  } finally {
+    await file?.close();
+  }
 }
 
 /** Below this much data in all, sources are read on one thread unless --jobs says otherwise. */
@@ -176,41 +244,120 @@ export async function loadAll(located: Located, asAt: Day, config: Config, optio
 
   // A worker takes a tenth of a second to start: not worth it for small sources.
   const jobs = options.jobs ?? (total >= PARALLEL_FROM_BYTES ? availableParallelism() : 1);
-  const wanted = Math.min(jobs, queue.length) - 1;
-  const workers = wanted > 0 && existsSync(fileURLToPath(WORKER)) ? Array.from({ length: wanted }, () => new Worker(WORKER)) : [];
+  const canSpawn = existsSync(fileURLToPath(WORKER));
+  // The largest CSV file, when large enough, is split in two so that two threads read it (see src/normalise/split.ts).
+  const largest = queue[0];
+  const split =
+    jobs >= 2 &&
+    canSpawn &&
+    options.reader !== 'csv-parse' &&
+    largest?.kind === 'csv' &&
+    largest.size >= (options.splitFromBytes ?? SPLIT_FROM_BYTES) &&
+    // A later part keeps no warnings of its own: an extract that reads a date out of order as blank, with a warning, is read whole.
+    largest.extracts.every((x) => EXTRACTS[x.name].blankOrder === undefined)
+      ? await planSplit(largest)
+      : undefined;
+  if (split) queue.shift();
+  // A split file is two jobs, one of them for a worker.
+  const wanted = Math.min(jobs, queue.length + (split ? 2 : 0)) - 1;
+  const workers = wanted > 0 && canSpawn ? Array.from({ length: wanted }, () => new Worker(WORKER)) : [];
   let nextId = 0;
   const take = () => queue.shift();
 
+  /** Sends a job to a worker and waits for its answer, passing on its progress. */
+  const ask = (worker: Worker, message: WorkerJob): Promise<Exclude<WorkerReply, { kind: 'progress' }>> =>
+    new Promise((resolve, reject) => {
+      const onMessage = (m: WorkerReply) => {
+        if (m.id !== message.id) return;
+        if (m.kind === 'progress') progress?.advance(m.bytes);
+        else {
+          worker.off('message', onMessage).off('error', reject);
+          resolve(m);
+        }
+      };
+      worker.on('message', onMessage).on('error', reject);
+      worker.postMessage(message);
+    });
+
+  // The two parts of a split file: the first on this thread, the later one on the first worker.
+  let firstPart: FirstPart | undefined;
+  let laterPart: Promise<PartState | undefined> | undefined;
+  let laterRead = false;
+  let splitDone = !split;
+  /** Merges the parts of the split file into its extract; when the split cannot be used, reads the whole file. */
+  const finishSplit = async (): Promise<void> => {
+    splitDone = true;
+    const later = laterPart ? await laterPart : undefined;
+    if (firstPart && later) {
+      settle(split!.job, [{ kind: 'loaded', name: firstPart.validator.def.name, extract: mergeParts(firstPart, later) }]);
+      return;
+    }
+    try {
+      const { extracts, ...extras } = await readJob({ ...split!.job, asAt, placeholders, reader: options.reader });
+      settle(split!.job, extracts, extras);
+    } catch (e) {
+      failAll(split!.job, describeLoadFailure(e, jobSource(split!.job)));
+    }
+  };
+
   const onThisThread = async (): Promise<void> => {
-    for (let job = take(); job; job = take()) {
+    if (split) {
+      const onBytes = progress ? (bytes: number) => progress.advance(bytes) : undefined;
+      firstPart = await readFirstPart({ ...split.job, asAt, placeholders }, split.start, onBytes);
+    }
+    for (;;) {
+      // The merge as soon as the later part is in, while the workers read on.
+      if (!splitDone && laterRead) await finishSplit();
+      const job = take();
+      if (!job) break;
       const onBytes = progress ? (bytes: number) => progress.advance(bytes) : undefined;
       try {
-        const { extracts, ...extras } = await readJob({ ...job, asAt, placeholders }, onBytes);
+        const { extracts, ...extras } = await readJob({ ...job, asAt, placeholders, reader: options.reader }, onBytes);
         settle(job, extracts, extras);
       } catch (e) {
         failAll(job, describeLoadFailure(e, jobSource(job)));
       }
     }
+    if (!splitDone) await finishSplit();
   };
 
-  const onWorker = async (worker: Worker): Promise<void> => {
+  const onWorker = async (worker: Worker, w: number): Promise<void> => {
+    if (split && w === 0) {
+      const message: PartJob = {
+        kind: 'csv-part',
+        id: nextId++,
+        path: split.job.path,
+        start: split.start,
+        extract: split.job.extracts[0]!,
+        asAt,
+        placeholders,
+        header: split.header,
+      };
+      laterPart = ask(worker, message).then((m) => {
+        laterRead = true;
+        return m.kind === 'part-done' ? m.state : undefined;
+      });
+      await laterPart;
+    }
     // Ended as soon as there is nothing left for it: its heap is freed while
     // this thread is still reading the largest source.
     for (let job = take(); job; job = take()) {
       const id = nextId++;
-      const reply = await new Promise<Extract<WorkerReply, { kind: 'done' }>>((resolve, reject) => {
-        const onMessage = (m: WorkerReply) => {
-          if (m.id !== id) return;
-          if (m.kind === 'progress') progress?.advance(m.bytes);
-          else {
-            worker.off('message', onMessage).off('error', reject);
-            resolve(m);
-          }
-        };
-        worker.on('message', onMessage).on('error', reject);
-        const message: LoadJob = { id, kind: job.kind, path: job.path, size: job.size, extracts: job.extracts, asAt, placeholders, progress: progress !== undefined };
-        worker.postMessage(message);
-      });
+      const reply = await ask(
+        worker,
+        {
+          id,
+          kind: job.kind,
+          path: job.path,
+          size: job.size,
+          extracts: job.extracts,
+          asAt,
+          placeholders,
+          progress: progress !== undefined,
+          reader: options.reader,
+        } satisfies LoadJob,
+      );
+      if (reply.kind !== 'done') throw new Error('internal: a worker answered a source with a part');
       const { extracts, kind: _done, id: _id, ...extras } = reply;
       settle(
         job,

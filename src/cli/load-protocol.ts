@@ -10,16 +10,18 @@
  * sheet.
  */
 import type { Day } from '../core/day.js';
-import type { ExtractName } from '../normalise/extracts.js';
-import { type ExtractState, type LoadedExtract, loadExtract } from '../normalise/load.js';
+import { extractDef, type ExtractName } from '../normalise/extracts.js';
+import { type ExtractState, type LoadedExtract, loadedFrom, loadExtract } from '../normalise/load.js';
 import type { FileProblem } from '../normalise/problems.js';
-import { ExtractError, type ExtractMapping, type Placeholders } from '../normalise/validate.js';
+import { mergePart, type PartState, partState } from '../normalise/split.js';
+import { ExtractError, type ExtractMapping, ExtractValidator, type Placeholders } from '../normalise/validate.js';
 import { type WorkbookLoad, type WorkbookSummary, loadWorkbook } from '../normalise/workbook.js';
 
 export type { WorkbookSummary };
-import { csvSource } from '../read/csv-source.js';
+import { type CsvReader, csvSource } from '../read/csv-source.js';
 import { WorkbookError, workbookSource } from '../read/sheet-source.js';
-import { type SourceRef, unreadable } from '../read/source.js';
+import { readCsvFirstPart, readCsvLaterPart } from '../read/fast-csv.js';
+import { type Provenance, type SourceRef, unreadable } from '../read/source.js';
 import { problemLine } from '../report/wording.js';
 import { CliError } from './errors.js';
 import { fileStream } from './io.js';
@@ -46,6 +48,8 @@ export interface LoadJob extends SourceJob {
   readonly placeholders: Placeholders;
   /** Send progress messages as bytes are read. */
   readonly progress: boolean;
+  /** How CSV files are read (default: the fast reader, falling back to csv-parse). */
+  readonly reader?: CsvReader | undefined;
 }
 
 /** Why an extract could not be read: a problem with its source, or a bug. */
@@ -70,9 +74,30 @@ export interface JobExtras {
   readonly workbookError?: string;
 }
 
+/**
+ * A later part of one large CSV file split for reading on several threads
+ * (see src/normalise/split.ts): the bytes from `start` (just after a line
+ * feed) to the end of the file, read with the file's header.
+ */
+export interface PartJob {
+  readonly kind: 'csv-part';
+  readonly id: number;
+  readonly path: string;
+  readonly start: number;
+  readonly extract: ExtractJob;
+  readonly asAt: Day;
+  readonly placeholders: Placeholders;
+  readonly header: { readonly cells: readonly string[]; readonly line: number };
+}
+
+/** What the main thread asks of a worker: a source to read, or a part of one. */
+export type WorkerJob = LoadJob | PartJob;
+
 export type WorkerReply =
   | { readonly kind: 'progress'; readonly id: number; readonly bytes: number }
-  | ({ readonly kind: 'done'; readonly id: number; readonly extracts: readonly ExtractReply[] } & JobExtras);
+  | ({ readonly kind: 'done'; readonly id: number; readonly extracts: readonly ExtractReply[] } & JobExtras)
+  /** A part read (`state`), or one that cannot be used: the whole file is then read on one thread. */
+  | { readonly kind: 'part-done'; readonly id: number; readonly state: PartState | undefined };
 
 /** The source a job reads, as named to the user (a workbook as a whole: its path). */
 export function jobSource(job: Pick<SourceJob, 'kind' | 'path'>): SourceRef {
@@ -140,13 +165,66 @@ export async function readSource(job: Omit<LoadJob, 'id' | 'progress'>, onBytes?
   // A CSV file holds one extract. (A workbook will read its sheets in one pass, each into its own validator.)
   for (const { name, mapping } of job.extracts) {
     try {
-      const source = csvSource(job.path, open, { encoding: mapping.encoding, size: job.size });
+      const source = csvSource(job.path, open, { encoding: mapping.encoding, size: job.size, reader: job.reader });
       reads.push({ kind: 'loaded', name, extract: await loadExtract(name, source, { asAt: job.asAt, mapping, placeholders: job.placeholders }) });
     } catch (e) {
       reads.push({ kind: 'failed', name, failure: describeLoadFailure(e, jobSource(job)) });
     }
   }
   return reads;
+}
+
+/** The first part of a split file, read, and what merging the later part needs. */
+export interface FirstPart<N extends ExtractName = ExtractName> {
+  readonly validator: ExtractValidator<N>;
+  /** The whole file's provenance, with the first part's blank lines. */
+  readonly provenance: Provenance & { readonly kind: 'csv' };
+  /** The line the later part starts on. */
+  readonly nextLine: number;
+}
+
+/**
+ * Reads the first part of a split CSV file, up to byte `end`, hashing the
+ * whole file; undefined when the split cannot be used (`end` is not where a
+ * record starts, the file is not of the shape the fast reader reads, is not
+ * UTF-8, or cannot be read as this extract): the whole file is then read
+ * as usual, which says why when something is wrong.
+ */
+export async function readFirstPart(job: Omit<LoadJob, 'id' | 'progress'>, end: number, onBytes?: (bytes: number) => void): Promise<FirstPart | undefined> {
+  const { name, mapping } = job.extracts[0]!;
+  const ref: SourceRef = { kind: 'csv', path: job.path };
+  const validator = new ExtractValidator(extractDef(name), ref, { asAt: job.asAt, mapping, placeholders: job.placeholders, sizeHint: job.size });
+  try {
+    const stream = fileStream(job.path);
+    if (onBytes) stream.on('data', (chunk) => onBytes(chunk.length));
+    const read = await readCsvFirstPart(stream, validator, end, { encoding: mapping.encoding ?? 'auto' });
+    if (!read.whole || read.stats.encoding !== 'utf-8') return undefined;
+    const { bytes, sha256, encoding, blankLines } = read.stats;
+    return { validator, provenance: { kind: 'csv', path: job.path, bytes, sha256, encoding, blankLines }, nextLine: read.nextLine };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a later part of a split CSV file (on a worker thread); undefined when it cannot be used (see readFirstPart). */
+export async function readLaterPart(job: PartJob): Promise<{ state: PartState; transfer: ArrayBuffer[] } | undefined> {
+  const { name, mapping } = job.extract;
+  const ref: SourceRef = { kind: 'csv', path: job.path };
+  const validator = new ExtractValidator(extractDef(name), ref, { asAt: job.asAt, mapping, placeholders: job.placeholders, deferKeys: true });
+  try {
+    validator.onHeader(job.header.cells, job.header.line);
+    const blankLines = await readCsvLaterPart(fileStream(job.path, job.start), validator);
+    return partState(validator, blankLines);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Merges the later part into the first (see src/normalise/split.ts): the extract as one thread would have read it. */
+export function mergeParts(first: FirstPart, later: PartState): LoadedExtract {
+  mergePart(first.validator, later, first.nextLine - 1);
+  const provenance = { ...first.provenance, blankLines: first.provenance.blankLines + later.blankLines };
+  return loadedFrom(first.validator.def.name, first.validator, provenance);
 }
 
 export function describeLoadFailure(e: unknown, source: SourceRef): LoadFailure {

@@ -6,14 +6,32 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { extractState } from '../normalise/load.js';
-import { describeLoadFailure, type ExtractReply, type JobExtras, jobSource, type LoadJob, readJob, type WorkerReply } from './load-protocol.js';
+import {
+  describeLoadFailure,
+  type ExtractReply,
+  type JobExtras,
+  jobSource,
+  type LoadJob,
+  type PartJob,
+  readJob,
+  readLaterPart,
+  type WorkerJob,
+  type WorkerReply,
+} from './load-protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('load-worker.js runs as a worker thread');
 
-port.on('message', (job: LoadJob) => {
-  void run(job);
+port.on('message', (job: WorkerJob) => {
+  void (job.kind === 'csv-part' ? runPart(job) : run(job));
 });
+
+/** A later part of a split file: its rows, or nothing when the part cannot be used. */
+async function runPart(job: PartJob): Promise<void> {
+  const read = await readLaterPart(job);
+  const reply: WorkerReply = { kind: 'part-done', id: job.id, state: read?.state };
+  port!.postMessage(reply, read?.transfer ?? []);
+}
 
 async function run(job: LoadJob): Promise<void> {
   const reply = (message: WorkerReply, transfer: ArrayBuffer[] = []) => port!.postMessage(message, transfer);

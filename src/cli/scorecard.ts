@@ -20,7 +20,7 @@ import { parseTargets, type Targets } from '../report/targets.js';
 import { checkExtract } from '../report/validation.js';
 import { sourceText } from '../report/wording.js';
 import { CliError, EXIT } from './errors.js';
-import { type ExtractSources, loadExtracts, locateExtracts } from './extracts.js';
+import { csvReaderOf, type ExtractSources, loadExtracts, locateExtracts } from './extracts.js';
 import type { WorkbookSummary } from './load-protocol.js';
 import { type CliIo, readTextFile, writeFileAtomic } from './io.js';
 import { type PeriodOptions, periodSpecOf, resolvePeriods } from './periods.js';
@@ -137,6 +137,7 @@ export async function prepareRun(options: CommonOptions, io: CliIo): Promise<Pre
   const { extracts, workbooks } = await loadExtracts(located, asAt, config, {
     progress: Progress.forTerminal(io.stderr, io.env),
     jobs: parseJobs(options.jobs),
+    reader: csvReaderOf(io.env),
   });
   const calendar = new WorkingCalendar(config.calendar);
   return { asAt, periods, config, context: { asAt, calendar, rules: rulesOf(config), coverageFrom: coverageOf(config), population: populationOf(config) }, extracts, workbooks, data: measureData(extracts) };

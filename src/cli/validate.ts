@@ -10,7 +10,7 @@ import { VALIDATION_FORMATS } from '../render/validation.js';
 import { buildValidation, type ExtractOutcome } from '../report/validation.js';
 import { problemText, sourceText, warningLine } from '../report/wording.js';
 import { CliError, EXIT } from './errors.js';
-import { type ExtractSources, loadAll, locateExtracts } from './extracts.js';
+import { csvReaderOf, type ExtractSources, loadAll, locateExtracts } from './extracts.js';
 import { type CliIo, writeFileAtomic } from './io.js';
 import { failureError } from './load-protocol.js';
 import { Progress } from './progress.js';
@@ -36,6 +36,7 @@ export async function runValidate(options: ValidateOptions, io: CliIo): Promise<
   const { outcomes: loaded, workbooks } = await loadAll(located, asAt, config, {
     progress: Progress.forTerminal(io.stderr, io.env),
     jobs: parseJobs(options.jobs),
+    reader: csvReaderOf(io.env),
   });
   const outcomes = EXTRACT_NAMES.map((name): ExtractOutcome => {
     const outcome = loaded.get(name);

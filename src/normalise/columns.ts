@@ -13,6 +13,25 @@ const CACHE_SLOTS = 1024;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 
+/**
+ * Chunks and blocks let go by `release` (a table being merged into another),
+ * taken by the next column that needs one; emptied by `dropSpares`.
+ */
+const spare = { ints: [] as Int32Array[], shorts: [] as Uint16Array[], refs: [] as Uint32Array[], blocks: [] as Buffer[] };
+
+/** Lets go of the chunks released and not taken again (once a merge is over). */
+export function dropSpares(): void {
+  spare.ints.length = 0;
+  spare.shorts.length = 0;
+  spare.refs.length = 0;
+  spare.blocks.length = 0;
+}
+
+/** What a released chunk is replaced with (see IntColumn.release). */
+const RELEASED_INTS = new Int32Array(0);
+const RELEASED_REFS = new Uint32Array(0);
+const RELEASED_BLOCK = Buffer.alloc(0);
+
 /** Integer column; `null` is stored as the smallest int32. */
 export class IntColumn {
   static readonly NULL = -2147483648;
@@ -21,13 +40,32 @@ export class IntColumn {
 
   push(v: number | null): void {
     const i = this.length++;
-    if ((i & MASK) === 0) this.chunks.push(new Int32Array(CHUNK));
+    if ((i & MASK) === 0) this.chunks.push(spare.ints.pop() ?? new Int32Array(CHUNK));
     this.chunks[i >>> CHUNK_BITS]![i & MASK] = v === null ? IntColumn.NULL : v;
   }
 
   get(i: number): number | null {
     const v = this.chunks[i >>> CHUNK_BITS]![i & MASK]!;
     return v === IntColumn.NULL ? null : v;
+  }
+
+  /** Appends row `i` of another column of the same kind. */
+  pushFrom(source: IntColumn, i: number): void {
+    this.push(source.get(i));
+  }
+
+  /**
+   * Lets the memory of the rows before `row` (a multiple of the chunk size)
+   * go: they are never read again. Their chunks become the next ones any
+   * column starts (see `spare`), so a table merged into another is not held
+   * twice while the collector has not yet run.
+   */
+  release(row: number): void {
+    for (let k = 0; k < row >>> CHUNK_BITS; k++) {
+      const chunk = this.chunks[k]!;
+      if (chunk.length === CHUNK) spare.ints.push(chunk);
+      this.chunks[k] = RELEASED_INTS;
+    }
   }
 
   snapshot(): IntState {
@@ -61,10 +99,17 @@ export class DictColumn {
   private readonly cachedCodes = new Int32Array(CACHE_SLOTS);
   length = 0;
 
+  /**
+   * @param foldCase false keeps every spelling as it is (`Team A` and
+   *   `TEAM A` two values): for a part of a split file, whose rows are
+   *   spelt again when merged in file order (see split.ts).
+   */
+  constructor(private readonly foldCase = true) {}
+
   push(v: string | null): void {
     const code = v === null ? 0 : this.codeOf(v); // 0 is blank; value k is stored as k + 1
     const i = this.length++;
-    if ((i & MASK) === 0) this.chunks.push(this.wide ? new Int32Array(CHUNK) : new Uint16Array(CHUNK));
+    if ((i & MASK) === 0) this.chunks.push(this.wide ? (spare.ints.pop() ?? new Int32Array(CHUNK)) : (spare.shorts.pop() ?? new Uint16Array(CHUNK)));
     this.chunks[i >>> CHUNK_BITS]![i & MASK] = code;
   }
 
@@ -76,7 +121,7 @@ export class DictColumn {
     if (this.cached[slot] === v) return this.cachedCodes[slot]!;
     let k = this.index.get(v);
     if (k === undefined) {
-      const upper = v.toUpperCase();
+      const upper = this.foldCase ? v.toUpperCase() : v;
       k = this.folded.get(upper);
       if (k === undefined) {
         k = this.values.length;
@@ -94,6 +139,37 @@ export class DictColumn {
   get(i: number): string | null {
     const code = this.chunks[i >>> CHUNK_BITS]![i & MASK]!;
     return code === 0 ? null : this.values[code - 1]!;
+  }
+
+  /**
+   * Appends row `i` of another dictionary column, as `push(source.get(i))`
+   * would: `codes` (zeros to begin with, one slot per code of `source`)
+   * remembers the code each of its values took here.
+   */
+  pushFrom(source: DictColumn, i: number, codes: Int32Array): void {
+    const theirs = source.chunks[i >>> CHUNK_BITS]![i & MASK]!;
+    let code = 0;
+    if (theirs !== 0) {
+      code = codes[theirs]!;
+      if (code === 0) codes[theirs] = code = this.codeOf(source.values[theirs - 1]!);
+    }
+    const row = this.length++;
+    if ((row & MASK) === 0) this.chunks.push(this.wide ? (spare.ints.pop() ?? new Int32Array(CHUNK)) : (spare.shorts.pop() ?? new Uint16Array(CHUNK)));
+    this.chunks[row >>> CHUNK_BITS]![row & MASK] = code;
+  }
+
+  /** As IntColumn.release. */
+  release(row: number): void {
+    for (let k = 0; k < row >>> CHUNK_BITS; k++) {
+      const chunk = this.chunks[k]!;
+      if (chunk.length === CHUNK) (chunk instanceof Uint16Array ? spare.shorts : spare.ints).push(chunk as Uint16Array & Int32Array);
+      this.chunks[k] = RELEASED_INTS;
+    }
+  }
+
+  /** How many distinct values it holds (codes run from 1 to this). */
+  get size(): number {
+    return this.values.length;
   }
 
   private widen(): void {
@@ -175,7 +251,7 @@ export class ArenaColumn {
 
   push(v: string | null): void {
     const i = this.length++;
-    if ((i & MASK) === 0) this.refs.push(new Uint32Array(CHUNK));
+    if ((i & MASK) === 0) this.refs.push(spare.refs.pop() ?? new Uint32Array(CHUNK));
     this.refs[i >>> CHUNK_BITS]![i & MASK] = v === null ? NO_VALUE : this.store(i, v);
   }
 
@@ -187,7 +263,7 @@ export class ArenaColumn {
       return OVERFLOW;
     }
     if (this.used + 1 + v.length * 3 > BLOCK_BYTES) {
-      this.block = Buffer.allocUnsafe(BLOCK_BYTES);
+      this.block = spare.blocks.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
       this.blocks.push(this.block);
       this.used = 0;
     }
@@ -205,6 +281,48 @@ export class ArenaColumn {
     const block = this.blocks[ref >>> BLOCK_BITS]!;
     const at = ref & (BLOCK_BYTES - 1);
     return block.toString('utf8', at + 1, at + 1 + block[at]!);
+  }
+
+  /** As IntColumn.release: the blocks only those rows use go too. */
+  release(row: number): void {
+    // Values are stored in row order: the blocks before the last one a released row uses serve no later row.
+    for (let r = row - 1; r >= 0 && r >= row - CHUNK; r--) {
+      const ref = this.refs[r >>> CHUNK_BITS]![r & MASK]!;
+      if (ref >= OVERFLOW) continue;
+      for (let b = 0; b < ref >>> BLOCK_BITS; b++) {
+        const block = this.blocks[b]!;
+        if (block.length === BLOCK_BYTES) spare.blocks.push(block);
+        this.blocks[b] = RELEASED_BLOCK;
+      }
+      break;
+    }
+    for (let k = 0; k < row >>> CHUNK_BITS; k++) {
+      const refs = this.refs[k]!;
+      if (refs.length === CHUNK) spare.refs.push(refs);
+      this.refs[k] = RELEASED_REFS;
+    }
+  }
+
+  /** Appends row `i` of another arena column: its bytes are copied, never made a string. */
+  pushFrom(source: ArenaColumn, i: number): void {
+    const ref = source.refs[i >>> CHUNK_BITS]![i & MASK]!;
+    if (ref === NO_VALUE || ref === OVERFLOW || this.blocks.length >= MAX_BLOCKS) {
+      this.push(source.get(i));
+      return;
+    }
+    const from = source.blocks[ref >>> BLOCK_BITS]!;
+    const at = ref & (BLOCK_BYTES - 1);
+    const n = from[at]!;
+    if (this.used + 1 + n > BLOCK_BYTES) {
+      this.block = spare.blocks.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
+      this.blocks.push(this.block);
+      this.used = 0;
+    }
+    from.copy(this.block, this.used, at, at + 1 + n);
+    const row = this.length++;
+    if ((row & MASK) === 0) this.refs.push(spare.refs.pop() ?? new Uint32Array(CHUNK));
+    this.refs[row >>> CHUNK_BITS]![row & MASK] = (this.blocks.length - 1) * BLOCK_BYTES + this.used;
+    this.used += 1 + n;
   }
 
   snapshot(): ArenaState {
@@ -350,6 +468,11 @@ export class KeyIndex {
       h = Math.imul(h, 0x01000193);
     }
     return h >>> 0;
+  }
+
+  /** Whether some key with this hash is held. */
+  has(hash: number): boolean {
+    return this.first(hash) >= 0;
   }
 
   /** The first slot holding this hash, or -1; go on with `next`. */

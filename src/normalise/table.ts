@@ -22,10 +22,10 @@ import type { RecordTypes, ExtractName } from './extracts.js';
 
 export type { Cell } from './define.js';
 
-function columnFor(field: FieldDef): Column {
+function columnFor(field: FieldDef, foldCase = true): Column {
   if (field.type === 'date' || field.type === 'flag' || field.type === 'number') return new IntColumn();
   if (field.distinct) return new ArenaColumn();
-  return new DictColumn();
+  return new DictColumn(foldCase);
 }
 
 /** Read-only view of an extract's valid records, as measures see them. */
@@ -71,11 +71,15 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
   /** Data rows of the source, valid or not: set once the extract has been read. */
   rowsRead: number | undefined = undefined;
 
-  /** @param present the canonical names of the columns the file's header has. */
-  constructor(def: ExtractDef, present: ReadonlySet<string>, columns?: Column[], lines?: LineColumn) {
+  /**
+   * @param present the canonical names of the columns the file's header has.
+   * @param foldCase false: names that differ only in letter case are kept
+   *   apart (see DictColumn), for a part of a split file.
+   */
+  constructor(def: ExtractDef, present: ReadonlySet<string>, columns?: Column[], lines?: LineColumn, foldCase = true) {
     this.def = def;
     this.present = present;
-    this.columns = columns ?? def.fields.map(columnFor);
+    this.columns = columns ?? def.fields.map((f) => columnFor(f, foldCase));
     if (lines) this.lines = lines;
     ({ keyPos: this.keyPos, compositePos: this.compositePos, withPos: this.withPos } = keyPositions(def));
     this.View = this.viewClass();
@@ -150,6 +154,57 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
     return row;
   }
 
+  /**
+   * Whether a row may hold a key with this hash (then findKey tells); when
+   * not, no row holds the key.
+   */
+  mayHoldKey(hash: number): boolean {
+    return this.openIndex().has(hash);
+  }
+
+  /**
+   * Appends row `row` of `source` (a table of the same extract), as its
+   * cells would be appended, on `line`, with its key's `hash`; `codes` holds
+   * one array per column for the dictionary columns (see DictColumn.pushFrom).
+   */
+  appendFrom(source: RecordTable<N>, row: number, line: number, hash: number, codes: readonly (Int32Array | undefined)[]): void {
+    const at = this.lines.length;
+    for (let c = 0; c < this.columns.length; c++) {
+      const to = this.columns[c]!;
+      const from = source.columns[c]!;
+      if (to instanceof DictColumn) to.pushFrom(from as DictColumn, row, codes[c]!);
+      else if (to instanceof ArenaColumn) to.pushFrom(from as ArenaColumn, row);
+      else to.pushFrom(from as IntColumn, row);
+    }
+    this.lines.push(line);
+    this.openIndex().add(hash, at);
+  }
+
+  /**
+   * Lets the memory of the rows before `row` (a multiple of 65,536) go, for
+   * a table read once from start to end and then dropped (a part of a split
+   * file being merged): those rows are never read again.
+   */
+  release(row: number): void {
+    for (const column of this.columns) column.release(row);
+  }
+
+  /** For appendFrom: one code array per dictionary column of `source`. */
+  codeMaps(source: RecordTable<N>): (Int32Array | undefined)[] {
+    return source.columns.map((c) => (c instanceof DictColumn ? new Int32Array(c.size + 1) : undefined));
+  }
+
+  /**
+   * Appends a row without looking at its key: for a part of a split file,
+   * whose keys are checked when it is merged (see split.ts).
+   */
+  appendUnkeyed(cells: readonly Cell[], line: number): void {
+    for (let c = 0; c < this.columns.length; c++) {
+      (this.columns[c] as { push(v: Cell): void }).push(cells[c] ?? null);
+    }
+    this.lines.push(line);
+  }
+
   /** Expects about this many rows in all (see KeyIndex.reserve). */
   reserve(rows: number): void {
     this.openIndex().reserve(rows);
@@ -176,7 +231,7 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
 
   /** Copies every row but the replaced ones into fresh columns, in file order. */
   private compact(replaced: ReadonlySet<number>): void {
-    const columns = this.def.fields.map(columnFor);
+    const columns = this.def.fields.map((f) => columnFor(f));
     const lines = new LineColumn();
     for (let row = 0; row < this.length; row++) {
       if (replaced.has(row)) continue;

@@ -19,6 +19,26 @@ import { type DateOptions, parseDate } from './parse-date.js';
 import type { ExtractWarning, FileProblem, Rejection, RowProblemCode, RowProblemParams } from './problems.js';
 import { type Cell, RecordTable } from './table.js';
 
+/** 32-bit hashes in one typed array that doubles as it fills (a JavaScript array would box most of them). */
+export class HashList {
+  private items = new Uint32Array(1024);
+  length = 0;
+
+  push(hash: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Uint32Array(this.items.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = hash;
+  }
+
+  /** The hashes, in a fresh array of their own length. */
+  toArray(): Uint32Array {
+    return this.items.slice(0, this.length);
+  }
+}
+
 /** A row dropped as an exact repeat of an earlier one. */
 export interface Duplicate {
   readonly line: number;
@@ -85,6 +105,13 @@ export interface ValidateOptions {
    * read as any CSV cell).
    */
   readonly serialDates?: '1900' | '1904' | undefined;
+  /**
+   * For a later part of a split file (see split.ts): rows that pass their
+   * cell checks are stored as they come, spelt as they are, with no key
+   * check; the keys are checked, in file order, when the part is merged
+   * into the rows before it.
+   */
+  readonly deferKeys?: boolean | undefined;
 }
 
 /** An extract that cannot be used at all: its source unreadable, or without a usable header. */
@@ -162,7 +189,16 @@ interface ColumnPlan {
   readonly fixed?: string;
   /** For choices and flags: loose spelling → stored cell. */
   readonly choices?: ReadonlyMap<string, Cell>;
+  /**
+   * Cells already read in this column, by text: a column of few distinct
+   * values (dates, teams, codes) reads each once. Only values taken are
+   * kept, never refusals; undefined for near-unique identifiers.
+   */
+  readonly seen?: Map<string, Cell>;
 }
+
+/** The most texts a column remembers the cells of. */
+const SEEN_LIMIT = 4096;
 
 function choiceMap(field: FieldDef, extra: Readonly<Record<string, readonly string[]>> | undefined): Map<string, Cell> {
   const map = new Map<string, Cell>();
@@ -295,13 +331,29 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
     this.plans = this.def.fields.map((field, i) => {
       const m = match.byField[i];
       const value = m ? undefined : fixed[field.name];
-      const plan: ColumnPlan = { field, index: m ? m.index : -1, header: m ? m.header : '', ...(value === undefined ? {} : { fixed: value }) };
+      const plan: ColumnPlan = {
+        field,
+        index: m ? m.index : -1,
+        header: m ? m.header : '',
+        ...(value === undefined ? {} : { fixed: value }),
+        // Not for a sheet: exceljs's cell texts are slices of large strings, which a kept text would keep alive.
+        ...(field.distinct || this.source.kind !== 'csv' ? {} : { seen: new Map<string, Cell>() }),
+      };
       if (field.choices) return { ...plan, choices: choiceMap(field, this.options.mapping?.values?.[field.name]) };
       return plan;
     });
     const present = new Set(match.mapped.map((m) => m.field.name));
     for (const p of this.plans) if (p.fixed !== undefined) present.add(p.field.name);
-    this.table = new RecordTable<N>(this.def, present);
+    this.table = new RecordTable<N>(this.def, present, undefined, undefined, !this.options.deferKeys);
+  }
+
+  /**
+   * The cells a row's text is read from: the columns of the extract the
+   * header has. Of any other cell only whether it is blank is asked (a
+   * field beyond the header's must be blank).
+   */
+  columnsRead(): readonly number[] {
+    return this.plans.filter((p) => p.index >= 0).map((p) => p.index);
   }
 
   onBadRecord(line: number, problem: RecordProblem): void {
@@ -320,7 +372,7 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
 
   onRow(raw: readonly string[], line: number, position = 0): void {
     const table = this.records;
-    if (++this.counts.read === SAMPLE_ROWS && this.options.sizeHint !== undefined && position > 0) {
+    if (++this.counts.read === SAMPLE_ROWS && this.options.sizeHint !== undefined && position > 0 && !this.options.deferKeys) {
       // Size the key index for the whole source now, from what a row takes so far.
       table.reserve(Math.ceil((this.options.sizeHint / position) * SAMPLE_ROWS * 1.05));
     }
@@ -360,13 +412,24 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
         return;
       }
     }
+    // Splitting is never chosen for an extract with blankOrder pairs (see cli/extracts.ts), so a deferred row has none.
     const blanked = this.blankPairs.length > 0 ? this.blankOutOfOrder(cells, line) : [];
-    this.keep(table, cells, line, raw);
+    if (this.options.deferKeys) {
+      table.appendUnkeyed(cells, line);
+      this.keyHashes.push(table.keyHash(cells, table.keyOfCells(cells)));
+      this.counts.valid++;
+      // The key cell as written, when it is not what is stored: a key clash found on merging quotes it.
+      const pos = typeof cells[this.keyPos] === 'string' ? this.keyPos : this.compositeFirstPos;
+      const written = raw[this.plans[pos]!.index] ?? '';
+      if (written !== cells[pos]) this.writtenKeys.set(table.length - 1, written);
+      return;
+    }
+    this.checkKey(cells, line, raw);
     // A warning stands only for a row that is kept.
     if (blanked.length > 0 && this.kept) for (const w of blanked) this.rowWarnings.push(w);
   }
 
-  /** Set by `keep`: whether the last row was kept as valid. */
+  /** Set by `checkKey`: whether the last row was kept as valid. */
   private kept = false;
 
   /**
@@ -391,8 +454,24 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
     return warnings;
   }
 
-  /** Stores a row whose cells are all acceptable, unless its key was seen before (duplicate or duplicate-key). */
-  private keep(table: RecordTable<N>, cells: Cell[], line: number, raw: readonly string[]): void {
+
+  /**
+   * For a part read with `deferKeys`: the key cell of a stored row as the
+   * file wrote it, where that is not the value stored (row → text).
+   */
+  readonly writtenKeys = new Map<number, string>();
+
+  /** For a part read with `deferKeys`: the hash of each stored row's key (see RecordTable.keyHash). */
+  readonly keyHashes = new HashList();
+
+  /**
+   * The key check of a row whose cells have passed their own: a new key is
+   * stored; the same key with the same values is a duplicate; with other
+   * values, a `duplicate-key` rejection (of this row, or with keep-last of
+   * the earlier one). `raw` is the row as read, or the text of its key cell.
+   */
+  checkKey(cells: Cell[], line: number, raw: readonly string[] | string): void {
+    const table = this.records;
     this.kept = false;
     const key = table.keyOfCells(cells);
     const hasId = typeof cells[this.keyPos] === 'string';
@@ -423,7 +502,13 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
       });
       return;
     }
-    this.rejectCell(keyPlan, line, raw[keyPlan.index] ?? '', { code: 'duplicate-key', params: { key, firstLine, noun: this.def.noun } });
+    const written = typeof raw === 'string' ? raw : (raw[keyPlan.index] ?? '');
+    this.rejectCell(keyPlan, line, written, { code: 'duplicate-key', params: { key, firstLine, noun: this.def.noun } });
+  }
+
+  /** A row read and rejected elsewhere (a part of a split file), on its line of the whole file. */
+  adoptRejection(r: Rejection): void {
+    this.reject(r);
   }
 
   /**
@@ -479,6 +564,16 @@ export class ExtractValidator<N extends ExtractName> implements RowSink, SheetSi
   }
 
   private parseCell(plan: ColumnPlan, text: string | undefined): Cell | typeof REFUSED {
+    const seen = plan.seen;
+    if (seen === undefined || text === undefined) return this.readCell(plan, text);
+    const known = seen.get(text);
+    if (known !== undefined) return known;
+    const cell = this.readCell(plan, text);
+    if (cell !== REFUSED && seen.size < SEEN_LIMIT) seen.set(text, cell);
+    return cell;
+  }
+
+  private readCell(plan: ColumnPlan, text: string | undefined): Cell | typeof REFUSED {
     const { field } = plan;
     // Dates are parsed as trimmed and tidied only when that fails: most cells are tidy already.
     const t = text === undefined ? '' : field.type === 'date' ? text.trim() : tidy(text);

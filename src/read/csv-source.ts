@@ -7,12 +7,17 @@
  * into a fresh sink. Bytes that are text in neither are one `undecodable`
  * problem listing each encoding tried.
  *
+ * The file is read by the fast reader (fast-csv.ts) when it can be opened
+ * again; anything that reader does not read sends the whole file back to
+ * csv-parse (csv.ts), from the start, into a fresh sink.
+ *
  * This module opens nothing itself: the caller hands it a way to open the
  * bytes, so only the command line touches files.
  */
 import type { Readable } from 'node:stream';
-import { readCsv } from './csv.js';
+import { type CsvStats, readCsv } from './csv.js';
 import { DecodeError, type EncodingSetting, NotUtf8Error } from './decode.js';
+import { FastPathUnsupported, readCsvFast } from './fast-csv.js';
 import { type DecodeFailure, type Source, SourceError, type SourceRead, type SourceRef } from './source.js';
 
 export type ByteStream = Readable | AsyncIterable<Uint8Array>;
@@ -25,7 +30,15 @@ export interface CsvSourceOptions {
   readonly encoding?: EncodingSetting | undefined;
   /** The file's size in bytes, when known. */
   readonly size?: number | undefined;
+  /**
+   * `fast` (default): the byte-level reader (fast-csv.ts), which hands the
+   * file to csv-parse when it meets anything it does not read;
+   * `csv-parse`: csv-parse alone, the reference.
+   */
+  readonly reader?: CsvReader | undefined;
 }
+
+export type CsvReader = 'fast' | 'csv-parse';
 
 function failureOf(e: DecodeError): DecodeFailure {
   return { encoding: e.encoding, offset: e.offset, byte: e.byte };
@@ -38,7 +51,17 @@ export function csvSource(path: string, bytes: CsvBytes, options: CsvSourceOptio
   const undecodable = (tried: DecodeFailure[]) => new SourceError({ code: 'undecodable', at: { source: ref, line: 0, column: 0 }, params: { tried } });
 
   const once = async (sink: Parameters<Source['read']>[0], encoding: EncodingSetting): Promise<SourceRead> => {
-    const stats = await readCsv(await open(), sink(), { encoding });
+    let stats: CsvStats;
+    // Only a file that can be opened again can be read fast: the fallback starts it over.
+    if (options.reader !== 'csv-parse' && typeof bytes === 'function') {
+      try {
+        stats = await readCsvFast(await open(), sink(), { encoding });
+      } catch (e) {
+        if (!(e instanceof FastPathUnsupported)) throw e;
+        // The whole file again, with csv-parse, into a fresh sink.
+        stats = await readCsv(await open(), sink(), { encoding });
+      }
+    } else stats = await readCsv(await open(), sink(), { encoding });
     return {
       provenance: { kind: 'csv', path, bytes: stats.bytes, sha256: stats.sha256, encoding: stats.encoding, blankLines: stats.blankLines },
       empty: stats.bytes === 0,

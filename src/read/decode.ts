@@ -109,6 +109,17 @@ function utf16WithoutBom(b: Uint8Array): Encoding | undefined {
 }
 
 /**
+ * The encoding a file whose first bytes (512 or more, or the whole file)
+ * are `first` is read in: the setting, or with `auto` what its byte order
+ * mark says, else UTF-16 when it looks like UTF-16 without one, else UTF-8
+ * (and Windows-1252 only once UTF-8 has failed).
+ */
+export function encodingOf(first: Uint8Array, setting: EncodingSetting): Encoding {
+  if (setting !== 'auto') return setting;
+  return bomOf(first)?.encoding ?? utf16WithoutBom(first) ?? 'utf-8';
+}
+
+/**
  * A stream that turns an extract's bytes into UTF-8. With `auto` and no byte order mark,
  * bytes that are not UTF-8 raise NotUtf8Error so the caller can start again
  * as Windows-1252.

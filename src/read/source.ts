@@ -124,9 +124,23 @@ export function unreadable(source: SourceRef, message: string): SourceProblem {
   return { code: 'unreadable', at: { source, line: 0, column: 0 }, params: { message } };
 }
 
+/**
+ * What the fast CSV reader (fast-csv.ts) hands on for a cell the sink does
+ * not read (see `RowSink.columnsRead`) and that is not blank: its text is
+ * never made. Blank cells it does not read are `''`, as any blank cell.
+ */
+export const UNREAD_CELL = '\u0000(cell not read)';
+
 /** Receives the header once, then every data record, in source order. */
 export interface RowSink {
   onHeader(cells: readonly string[], line: number): void;
+  /**
+   * Once the header has been read: the 0-based positions of the cells the
+   * sink reads the text of. A reader may then hand on any other cell as
+   * `''` when it is blank and as `UNREAD_CELL` when it is not. Undefined,
+   * or not implemented: every cell is read.
+   */
+  columnsRead?(): readonly number[] | undefined;
   /**
    * `position`: how far into the source the reader is, in the unit of the
    * source's `size` (bytes, for a CSV file), for estimates.

@@ -17,7 +17,7 @@
 import { createHash } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { type Day, dayFromYmd } from '../core/day.js';
 import { NotAZipError, partsFirst, type RandomAccessBytes } from './zip-order.js';
 
@@ -136,7 +136,9 @@ async function readWorkbookStream(
   const piped = pipeline(source, tap);
   // Awaited once the sheets are read; a failure there is reported through the reader too.
   piped.catch(() => undefined);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(tap, {
+  // exceljs is loaded when a workbook is read: a fifth of a second of start-up that CSV runs never pay.
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(tap, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     // Styles tell a date cell from a number.
