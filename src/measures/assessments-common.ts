@@ -50,10 +50,11 @@ export function assessmentClock(a: Pick<Assessment, 'startDate' | 'referralDate'
 }
 
 /**
- * The day an assessment must be authorised by: 45 working days after its
- * clock start. Authorised on or before it is met, the same as
- * `workingDaysBetween(clock, authorised_date) <= 45` (SPEC section 1).
- * Shared by the measures of authorised assessments and the worklist.
+ * The day an assessment must be authorised by: the 45th working day after
+ * its clock start, as the worklist shows it. The measures judge an
+ * authorisation by `workingDaysBetween(clock, authorised_date) <= 45`, which
+ * also counts as met one authorised on the non-working days straight after
+ * this day (a Saturday after a Friday due date adds no working day).
  * @example assessmentDue(Mon 4 Jan 2021, cal) //=> Mon 8 Mar 2021
  */
 export function assessmentDue(clock: Day, calendar: WorkingCalendar): Day {
@@ -93,7 +94,7 @@ export function evaluateAuthorised(data: MeasureData, context: MeasureContext<As
       if (onlyNew && a.kind !== 'new') out.exclude(p, a, a.kind === null ? 'kind-blank' : 'not-new', detail);
       else if (clock === null) out.exclude(p, a, 'no-referral-date', detail);
       else if (workingDays === null) out.exclude(p, a, 'referral-after-authorisation', detail);
-      else if (a.authorisedDate <= assessmentDue(clock, calendar)) out.met(p, a, detail);
+      else if (workingDays <= ASSESSMENT_WORKING_DAYS) out.met(p, a, detail);
       else out.notMet(p, a, detail);
     }
   }

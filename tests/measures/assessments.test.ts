@@ -17,6 +17,10 @@ const AUTHORISED: readonly AuthorisedCase[] = [
   { name: '44 working days is met', assessment: { startDate: '2021-01-04', authorisedDate: '2021-03-05' }, expected: 'met' },
   { name: '45 working days is met', assessment: { startDate: '2021-01-04', authorisedDate: '2021-03-08' }, expected: 'met' },
   { name: '46 working days is not met', assessment: { startDate: '2021-01-04', authorisedDate: '2021-03-09' }, expected: 'not-met' },
+  // Start Fri 1 Jan 2021 (a bank holiday): the 45th working day is Fri 5 Mar. A weekend adds no working day.
+  { name: 'authorised on the Saturday after the 45th working day (still 45) is met', assessment: { startDate: '2021-01-01', authorisedDate: '2021-03-06' }, expected: 'met' },
+  { name: 'authorised on the Sunday after it is met', assessment: { startDate: '2021-01-01', authorisedDate: '2021-03-07' }, expected: 'met' },
+  { name: 'authorised on the Monday after it (46) is not met', assessment: { startDate: '2021-01-01', authorisedDate: '2021-03-08' }, expected: 'not-met' },
   {
     name: 'over Christmas 2020 (25, 28 Dec, 1 Jan): 1 Dec to 4 Feb is 44 working days, met',
     assessment: { startDate: '2020-12-01', authorisedDate: '2021-02-04' },
