@@ -95,7 +95,7 @@ describe('the worklist agrees with the measures on the demo at 10 May 2021', () 
     expect(list.items.filter((i) => !i.overdue).length).toBeGreaterThan(0);
     const meetings = [...run.data.core_groups!];
     for (const item of list.items) {
-      const next: CoreGroup = build('core_groups', { line: 1_000_000, meetingId: 'NEXT', childId: item.childId, meetingDate: AS_AT });
+      const next: CoreGroup = build('core_groups', { line: 1_000_000, meetingId: 'NEXT', childId: item.childId!, meetingDate: AS_AT });
       const data = { ...run.data, core_groups: records('core_groups', [...meetings, next]) };
       const seen = observe(coreGroupsInTime, run.asAt, data).filter((o) => o.record.line === 1_000_000);
       expect(seen.map((o) => [o.status, o.detail.plan, o.detail.due])).toEqual([[item.overdue ? 'not-met' : 'met', item.key, formatIso(item.due)]]);
