@@ -205,6 +205,16 @@ export function claReviewDue(periodStart: Day, held: readonly Day[], calendar: W
   return { due: addMonths(last, LATER_REVIEW_MONTHS), from: 'previous-review', since: last };
 }
 
+/**
+ * A period's next review as seen at the snapshot S, from the dates of its
+ * reviews in chain order: `claReviewDue` of those held on or before S, and
+ * how many were. Used by cla_reviews_overdue and the worklist.
+ */
+export function claReviewDueAt(periodStart: Day, held: readonly Day[], s: Day, calendar: WorkingCalendar): ReviewDue & { readonly before: readonly Day[] } {
+  const before = held.filter((d) => d <= s);
+  return { ...claReviewDue(periodStart, before, calendar), before };
+}
+
 /** Every review's place in its period of care (typed arrays by review row). */
 export interface ReviewSchedule {
   /** The period row, or -1 for a review with no period open on its date. */

@@ -1,4 +1,4 @@
-import { claReviewDue, isOpenAt, isShortBreaks, scheduleClaReviews, SHORT_BREAKS } from './cla-common.js';
+import { claReviewDueAt, isOpenAt, isShortBreaks, scheduleClaReviews, SHORT_BREAKS } from './cla-common.js';
 import { iso } from './common.js';
 import { HISTORY_BEFORE_EXTRACT, historyBefore } from './coverage.js';
 import { defineMeasure } from './define.js';
@@ -33,8 +33,8 @@ export const claReviewsOverdue = defineMeasure({
         if (!isOpenAt(period.startDate, period.endDate, s)) return;
         if (isShortBreaks(period)) return out.exclude(p, period, SHORT_BREAKS);
         if (historyBefore(context, 'cla_reviews', period.startDate)) return out.exclude(p, period, HISTORY_BEFORE_EXTRACT);
-        const before = held.filter((d) => d <= s);
-        const next = claReviewDue(period.startDate, before, context.calendar);
+        const next = claReviewDueAt(period.startDate, held, s, context.calendar);
+        const before = next.before;
         const detail = out.observing
           ? { period_start: iso(period.startDate), reviews_held: before.length, last_review: iso(before[before.length - 1] ?? null), due: iso(next.due), snapshot: iso(s) }
           : undefined;

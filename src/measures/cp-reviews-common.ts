@@ -50,6 +50,17 @@ export function cpReviewDue(planStart: Day, previousReview: Day | null, rules: C
   return { due: addDuration(previousReview, rules.cpReviewEvery, calendar), clock: previousReview, from: 'previous review' };
 }
 
+/**
+ * A plan's next review as seen at the snapshot S, from its chain of reviews
+ * (`CpReviewSchedule.byPlan`): due after the latest held on or before S, else
+ * after the plan start (`cpReviewDue`). Used by cp_reviews_overdue and the worklist.
+ */
+export function cpReviewDueAt(planStart: Day, chain: readonly Day[], s: Day, rules: CpReviewRules, calendar: WorkingCalendar): CpReviewDue {
+  let latest: Day | null = null;
+  for (const d of chain) if (d <= s) latest = d;
+  return cpReviewDue(planStart, latest, rules, calendar);
+}
+
 /** Every review's place, by review row, in typed arrays. */
 export interface CpReviewSchedule {
   /** The plan row, or -1 for a review with no plan open on its date. */

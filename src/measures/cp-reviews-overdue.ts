@@ -1,7 +1,7 @@
 import { describeDuration } from '../core/duration.js';
 import { iso, openAt, PLAN_DATES } from './common.js';
 import { HISTORY_BEFORE_EXTRACT, historyBefore } from './coverage.js';
-import { cpReviewDue, cpReviewSettings, scheduleCpReviews } from './cp-reviews-common.js';
+import { cpReviewDueAt, cpReviewSettings, scheduleCpReviews } from './cp-reviews-common.js';
 import { defineMeasure } from './define.js';
 import { need } from './types.js';
 
@@ -36,9 +36,8 @@ export const cpReviewsOverdue = defineMeasure({
       out.periods.forEach((period, p) => {
         const s = period.snapshot;
         if (!openAt(out, p, plan, plan.startDate, plan.endDate, s, PLAN_DATES)) return;
-        let latest: number | null = null;
-        for (const d of chain) if (d <= s) latest = d;
-        const { due } = cpReviewDue(plan.startDate, latest, context.rules, context.calendar);
+        const { due, from, clock } = cpReviewDueAt(plan.startDate, chain, s, context.rules, context.calendar);
+        const latest = from === 'previous review' ? clock : null;
         const detail = out.observing
           ? { start_date: iso(plan.startDate), end_date: iso(plan.endDate), latest_review: iso(latest), due: iso(due), snapshot: iso(s) }
           : undefined;

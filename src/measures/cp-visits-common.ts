@@ -3,15 +3,15 @@
  * count, and when the next one is due (every 10 working days by default,
  * local procedure; SPEC §8). A visit recorded with `seen` no (the child was
  * not seen) is not a statutory visit and does not count; a blank `seen`, or
- * no `seen` column at all, counts. `cpVisitDue` is the rule for one plan,
- * shared with the worklist.
+ * no `seen` column at all, counts. `cpVisitDueAt` is the rule for one plan
+ * at a snapshot, shared with the worklist.
  */
 import type { WorkingCalendar } from '../core/calendar.js';
 import type { Day } from '../core/day.js';
 import { addDuration } from '../core/duration.js';
 import type { CpVisit } from '../normalise/extracts.js';
 import type { Records } from '../normalise/table.js';
-import { type ChildDays, childIndex } from './indexes.js';
+import { type ChildDays, childIndex, childOf, lastAtOrBefore } from './indexes.js';
 import { defineSettings, durationSchema, type RulesOf, setting } from './settings.js';
 
 /** The `cpVisits:` section of the configuration. */
@@ -68,4 +68,29 @@ export function countedVisitDays(visits: Records<CpVisit>): ChildDays {
   const result: ChildDays = { children: { child: children.child, start: starts, rows: children.rows }, days };
   counted.set(visits, result);
   return result;
+}
+
+/**
+ * A plan's next visit as seen at the snapshot S: the last counted visit of
+ * the child from the plan's start up to S (null when none), and the due date
+ * `cpVisitDue` gives from it.
+ * @example cpVisitDueAt(visits with 15 Jan 2021, { childId, startDate: Mon 4 Jan 2021 }, 20 Jan 2021, rules, cal)
+ *   //=> { due: Fri 29 Jan 2021, clock: Fri 15 Jan 2021, from: 'last visit', last: Fri 15 Jan 2021 }
+ */
+export function cpVisitDueAt(
+  visits: ChildDays,
+  plan: { readonly childId: string; readonly startDate: Day },
+  s: Day,
+  rules: CpVisitRules,
+  calendar: WorkingCalendar,
+): CpVisitDue & { readonly last: Day | null } {
+  const { children, days } = visits;
+  const k = childOf(children, plan.childId);
+  let last: Day | null = null;
+  if (k !== undefined) {
+    const from = children.start[k]!;
+    const i = lastAtOrBefore(days, from, children.start[k + 1]!, s);
+    if (i >= from && days[i]! >= plan.startDate) last = days[i]!;
+  }
+  return { ...cpVisitDue(plan.startDate, last, rules, calendar), last };
 }

@@ -1,8 +1,7 @@
 import { describeDuration } from '../core/duration.js';
 import { iso, openAt, PLAN_DATES } from './common.js';
-import { countedVisitDays, cpVisitDue, cpVisitSettings } from './cp-visits-common.js';
+import { countedVisitDays, cpVisitDueAt, cpVisitSettings } from './cp-visits-common.js';
 import { defineMeasure } from './define.js';
-import { childOf, lastAtOrBefore } from './indexes.js';
 import { need } from './types.js';
 
 /**
@@ -26,18 +25,13 @@ export const cpVisitsInTime = defineMeasure({
     text: "Child protection plans open at S. The last visit is the child's latest visit dated from the plan's start up to S; a visit where the child was not seen (`seen` = no) does not count (blank counts). The plan is due (last visit, or the plan start if none) plus 10 working days (configurable). Met if S is on or before that due date.",
   },
   evaluate(data, { calendar, rules }, out) {
-    const { children, days } = countedVisitDays(need(data, 'cp_visits'));
+    const visits = countedVisitDays(need(data, 'cp_visits'));
     out.from('cp_plans');
     for (const plan of need(data, 'cp_plans')) {
-      const k = childOf(children, plan.childId);
-      const from = k === undefined ? 0 : children.start[k]!;
-      const to = k === undefined ? 0 : children.start[k + 1]!;
       out.periods.forEach((period, p) => {
         const s = period.snapshot;
         if (!openAt(out, p, plan, plan.startDate, plan.endDate, s, PLAN_DATES)) return;
-        const i = lastAtOrBefore(days, from, to, s);
-        const last = i >= from && days[i]! >= plan.startDate ? days[i]! : null;
-        const { due } = cpVisitDue(plan.startDate, last, rules, calendar);
+        const { due, last } = cpVisitDueAt(visits, plan, s, rules, calendar);
         const detail = out.observing
           ? { start_date: iso(plan.startDate), end_date: iso(plan.endDate), last_visit: iso(last), due: iso(due), snapshot: iso(s) }
           : undefined;

@@ -65,7 +65,7 @@ export function buildWorklistWorkbook(list: Worklist): ExcelJS.Workbook {
       const row = ws.addRow([
         i.overdue ? 'Overdue' : 'Due',
         i.kind,
-        i.childId,
+        i.childId ?? '',
         i.key,
         i.team ?? '',
         i.worker ?? '',

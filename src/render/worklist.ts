@@ -53,7 +53,7 @@ function heading(list: Worklist): string[] {
 const COLUMNS = ['Kind', 'Child', 'Key', 'Team', 'Worker', 'Clock started', 'On', 'Due', 'WD left', 'Rule'];
 
 function cells(i: WorklistItem): string[] {
-  return [i.kind, i.childId, i.key, i.team ?? '', i.worker ?? '', i.clockEvent, formatDay(i.clockDate), formatDay(i.due), String(i.workingDaysLeft), i.rule];
+  return [i.kind, i.childId ?? '', i.key, i.team ?? '', i.worker ?? '', i.clockEvent, formatDay(i.clockDate), formatDay(i.due), String(i.workingDaysLeft), i.rule];
 }
 
 export function renderWorklistTable(list: Worklist): string {
@@ -150,7 +150,7 @@ const CSP = `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; img-src 'none
 function itemRows(items: readonly WorklistItem[], overdue: boolean): Markup {
   return join(
     items.map(
-      (i) => html`<tr${overdue ? trusted(' class="overdue"') : ''}><td>${i.kind}</td><td>${i.childId}</td><td>${i.key}</td><td>${i.worker ?? ''}</td><td>${i.clockEvent}</td><td>${formatDayLong(i.clockDate)}</td><td>${formatDayLong(i.due)}</td><td class="n">${i.workingDaysLeft}</td><td>${i.rule}</td></tr>`,
+      (i) => html`<tr${overdue ? trusted(' class="overdue"') : ''}><td>${i.kind}</td><td>${i.childId ?? ''}</td><td>${i.key}</td><td>${i.worker ?? ''}</td><td>${i.clockEvent}</td><td>${formatDayLong(i.clockDate)}</td><td>${formatDayLong(i.due)}</td><td class="n">${i.workingDaysLeft}</td><td>${i.rule}</td></tr>`,
     ),
     '\n',
   );

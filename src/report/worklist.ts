@@ -99,7 +99,7 @@ export function buildWorklist(input: WorklistInput): Worklist {
     (a, b) =>
       a.due - b.due ||
       rank.get(a.kind)! - rank.get(b.kind)! ||
-      compareText(a.childId, b.childId) ||
+      compareText(a.childId ?? '', b.childId ?? '') ||
       compareText(a.key, b.key) ||
       a.line - b.line,
   );
@@ -144,7 +144,7 @@ export function pseudonymiseWorklist(list: Worklist, map: IdMapper): Worklist {
   return {
     ...list,
     pseudonymised: true,
-    items: list.items.map((i) => ({ ...i, childId: map('child', i.childId), key: map('key', i.key) })),
+    items: list.items.map((i) => ({ ...i, childId: i.childId === null ? null : map('child', i.childId), key: map('key', i.key) })),
   };
 }
 

@@ -76,9 +76,11 @@ describe('the worklist as CSV', () => {
 describe('csc-kpi due on the command line', () => {
   const ARGS = ['due', '--data', 'fixtures/demo', '--as-at', '2021-05-10'];
   it('refuses an unknown kind, naming it and listing the kinds (exit 1)', async () => {
-    const r = await runCli([...ARGS, '--kind', 'supervision,cp-visit']);
+    const r = await runCli([...ARGS, '--kind', 'supervision,cp-visits']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('csc-kpi: --kind supervision,cp-visit: cp-visit is not a kind; the kinds are contact, assessment, core-group, supervision\n');
+    expect(r.stderr).toBe(
+      'csc-kpi: --kind supervision,cp-visits: cp-visits is not a kind; the kinds are contact, assessment, icpc, core-group, cp-review, cp-visit, supervision, cla-review, return-interview, proceedings, complaint\n',
+    );
   });
   it.each([
     [['--within', '5 days'], /--within 5 days: give a duration such as 5wd/],

@@ -15,8 +15,15 @@ import { contacts1wd } from '../../src/measures/contacts-1wd.js';
 import { coreGroupsInTime } from '../../src/measures/core-groups-in-time.js';
 import { evaluate } from '../../src/measures/index.js';
 import { supervisionInTime } from '../../src/measures/supervision-in-time.js';
+import { icpc15wd } from '../../src/measures/icpc-15wd.js';
+import { cpReviewsOverdue } from '../../src/measures/cp-reviews-overdue.js';
+import { cpVisitsInTime } from '../../src/measures/cp-visits-in-time.js';
+import { claReviewsOverdue } from '../../src/measures/cla-reviews-overdue.js';
+import { missingRhi72h } from '../../src/measures/missing-rhi-72h.js';
+import { proceedingsOpenOver26wk } from '../../src/measures/proceedings-open-over-26wk.js';
+import { complaintsOverdue } from '../../src/measures/complaints-overdue.js';
 import type { Measure, MeasureData, Observation } from '../../src/measures/types.js';
-import { type Assessment, type CoreGroup, EXTRACTS, type ExtractName, type RecordTypes } from '../../src/normalise/extracts.js';
+import { type Assessment, type CoreGroup, EXTRACTS, type MissingEpisode, type S47, type ExtractName, type RecordTypes } from '../../src/normalise/extracts.js';
 import { buildWorklist, type Worklist, WORKLIST_KINDS } from '../../src/report/worklist.js';
 import { build, day, records } from '../helpers/records.js';
 
@@ -95,7 +102,7 @@ describe('the worklist agrees with the measures on the demo at 10 May 2021', () 
     expect(list.items.filter((i) => !i.overdue).length).toBeGreaterThan(0);
     const meetings = [...run.data.core_groups!];
     for (const item of list.items) {
-      const next: CoreGroup = build('core_groups', { line: 1_000_000, meetingId: 'NEXT', childId: item.childId, meetingDate: AS_AT });
+      const next: CoreGroup = build('core_groups', { line: 1_000_000, meetingId: 'NEXT', childId: item.childId!, meetingDate: AS_AT });
       const data = { ...run.data, core_groups: records('core_groups', [...meetings, next]) };
       const seen = observe(coreGroupsInTime, run.asAt, data).filter((o) => o.record.line === 1_000_000);
       expect(seen.map((o) => [o.status, o.detail.plan, o.detail.due])).toEqual([[item.overdue ? 'not-met' : 'met', item.key, formatIso(item.due)]]);
@@ -110,6 +117,63 @@ describe('the worklist agrees with the measures on the demo at 10 May 2021', () 
     expect(lines(list.items.filter((i) => i.overdue))).toEqual(lines(seen.filter((o) => o.status === 'not-met').map((o) => o.record)));
     expect(lines(list.items.filter((i) => !i.overdue))).toEqual(lines(seen.filter((o) => o.status === 'met').map((o) => o.record)));
   });
+
+  it('icpc: with the conferences of the last six weeks not yet held, overdue = not met by icpc_15wd when held on as-at; not yet due = met', () => {
+    // Every enquiry in the demo has had its conference (or needed none): reopen the recent ones.
+    const asAt = run.asAt;
+    const reopened = new Set<number>();
+    const open: S47[] = [];
+    const heldNow: S47[] = [];
+    for (const e of run.data.s47!) {
+      if (e.icpcDate !== null && e.icpcDate > asAt - 42 && e.icpcNotRequired !== true) {
+        reopened.add(e.line);
+        open.push({ ...plain('s47', e), icpcDate: null, endDate: null });
+        heldNow.push({ ...plain('s47', e), icpcDate: asAt, endDate: null });
+      } else {
+        open.push(e);
+        heldNow.push(e);
+      }
+    }
+    const list = worklist('icpc', '3m', { ...run.data, s47: records('s47', open) });
+    expect(lines(list.items)).toEqual([...reopened].sort((a, b) => a - b));
+    expect(list.items.filter((i) => i.overdue).length).toBeGreaterThan(0);
+    expect(list.items.filter((i) => !i.overdue).length).toBeGreaterThan(0);
+    const seen = observe(icpc15wd, asAt, { ...run.data, s47: records('s47', heldNow) }).filter((o) => reopened.has(o.record.line));
+    expect(lines(seen.filter((o) => o.status === 'not-met').map((o) => o.record))).toEqual(lines(list.items.filter((i) => i.overdue)));
+    expect(lines(seen.filter((o) => o.status === 'met').map((o) => o.record))).toEqual(lines(list.items.filter((i) => !i.overdue)));
+  });
+
+  // A snapshot measure of the backlog: counted (met) at S = as-at exactly when overdue; the rest of its denominator is listed, not yet due.
+  it.each([
+    ['cp-review', cpReviewsOverdue, '7m'],
+    ['cla-review', claReviewsOverdue, '7m'],
+    ['proceedings', proceedingsOpenOver26wk, '7m'],
+    ['complaint', complaintsOverdue, '2m'],
+  ] as const)('%s: overdue = counted at S = as-at by the backlog measure; not yet due = in its denominator, not counted', (id, measure, within) => {
+    const seen = observe(measure, run.asAt);
+    const list = worklist(id, within);
+    expect(list.items.filter((i) => i.overdue).length).toBeGreaterThan(0);
+    expect(lines(list.items.filter((i) => i.overdue))).toEqual(lines(seen.filter((o) => o.status === 'met').map((o) => o.record)));
+    expect(lines(list.items.filter((i) => !i.overdue))).toEqual(lines(seen.filter((o) => o.status === 'not-met').map((o) => o.record)));
+  });
+
+  it('cp-visit: overdue = not met by cp_visits_in_time at S = as-at; not yet due = met', () => {
+    const seen = observe(cpVisitsInTime, run.asAt);
+    const list = worklist('cp-visit', '1m');
+    expect(list.items.filter((i) => i.overdue).length).toBeGreaterThan(0);
+    expect(lines(list.items.filter((i) => i.overdue))).toEqual(lines(seen.filter((o) => o.status === 'not-met').map((o) => o.record)));
+    expect(lines(list.items.filter((i) => !i.overdue))).toEqual(lines(seen.filter((o) => o.status === 'met').map((o) => o.record)));
+  });
+
+  it('return-interview: overdue = not met by missing_rhi_72h when the interview is held on as-at; not yet due = met', () => {
+    const asAt = run.asAt;
+    const list = worklist('return-interview', '1m');
+    const listed = new Set(list.items.map((i) => i.line));
+    expect(list.items.filter((i) => i.overdue).length).toBeGreaterThan(0);
+    const rows: MissingEpisode[] = [...run.data.missing_episodes!].map((e) => (listed.has(e.line) ? { ...plain('missing_episodes', e), rhiDate: asAt } : e));
+    const first = Math.min(...list.items.map((i) => i.clockDate));
+    const seen = observe(missingRhi72h, first, { ...run.data, missing_episodes: records('missing_episodes', rows) }).filter((o) => listed.has(o.record.line));
+    expect(lines(seen.filter((o) => o.status === 'not-met').map((o) => o.record))).toEqual(lines(list.items.filter((i) => i.overdue)));
+    expect(lines(seen.filter((o) => o.status === 'met').map((o) => o.record))).toEqual(lines(list.items.filter((i) => !i.overdue)));
+  });
 });
-
-

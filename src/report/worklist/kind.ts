@@ -15,7 +15,8 @@ export interface OpenItem {
   readonly extract: ExtractName;
   readonly line: number;
   readonly key: string;
-  readonly childId: string;
+  /** Null only where the extract does not require one (a complaint). */
+  readonly childId: string | null;
   readonly team: string | null;
   readonly worker: string | null;
   /** The event that started the clock, in words (`contact`, `last supervision` ...), and its date. */
