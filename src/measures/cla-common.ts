@@ -24,7 +24,7 @@ import type { WorkingCalendar } from '../core/calendar.js';
 import { addMonths, type Day } from '../core/day.js';
 import type { ClaPeriod, Placement } from '../normalise/extracts.js';
 import type { Records } from '../normalise/table.js';
-import { childIndex, NO_DAY, openIndex } from './indexes.js';
+import { childIndex, memoisePerRun, NO_DAY, openIndex } from './indexes.js';
 import type { Counted, MeasureData } from './types.js';
 import { need } from './types.js';
 
@@ -226,17 +226,14 @@ export interface ReviewSchedule {
   readonly byPeriod: ReadonlyMap<number, readonly number[]>;
 }
 
-const reviewSchedules = new WeakMap<MeasureData, WeakMap<WorkingCalendar, ReviewSchedule>>();
-
 /** Places every review in its period of care and works out its due date (memoised per data and calendar). */
 export function scheduleClaReviews(data: MeasureData, calendar: WorkingCalendar): ReviewSchedule {
-  let byCalendar = reviewSchedules.get(data);
-  if (!byCalendar) {
-    byCalendar = new WeakMap();
-    reviewSchedules.set(data, byCalendar);
-  }
-  const cached = byCalendar.get(calendar);
-  if (cached) return cached;
+  return reviewSchedules(data, calendar);
+}
+
+const reviewSchedules = memoisePerRun(buildScheduleClaReviews);
+
+function buildScheduleClaReviews(data: MeasureData, calendar: WorkingCalendar): ReviewSchedule {
   const periods = openIndex(need(data, 'cla_periods'));
   const reviews = need(data, 'cla_reviews');
   const n = reviews.length;
@@ -261,6 +258,5 @@ export function scheduleClaReviews(data: MeasureData, calendar: WorkingCalendar)
       held.push(dates[row]!);
     }
   }
-  byCalendar.set(calendar, schedule);
   return schedule;
 }

@@ -22,7 +22,7 @@ import type { CoreGroup, CpPlan } from '../normalise/extracts.js';
 import { iso } from './common.js';
 import { HISTORY_BEFORE_EXTRACT, historyBefore } from './coverage.js';
 import type { Records } from '../normalise/table.js';
-import { NO_DAY, openIndex } from './indexes.js';
+import { memoisePerRun, NO_DAY, openIndex } from './indexes.js';
 import { defineSettings, durationSchema, type RulesOf, setting } from './settings.js';
 import { type Detail, type MeasureContext, type MeasureData, type Outcomes, need } from './types.js';
 
@@ -72,18 +72,14 @@ export interface CoreGroupSchedule {
   readonly due: Int32Array;
 }
 
-const schedules = new WeakMap<MeasureData, WeakMap<MeasureContext<CoreGroupRules>, CoreGroupSchedule>>();
-
 /** Places every held meeting in its plan and works out its due date (memoised per data and context). */
 export function scheduleCoreGroups(data: MeasureData, context: MeasureContext<CoreGroupRules>): CoreGroupSchedule {
-  let byContext = schedules.get(data);
-  if (!byContext) {
-    byContext = new WeakMap();
-    schedules.set(data, byContext);
-  }
-  const cached = byContext.get(context);
-  if (cached) return cached;
+  return schedules(data, context);
+}
 
+const schedules = memoisePerRun(buildScheduleCoreGroups);
+
+function buildScheduleCoreGroups(data: MeasureData, context: MeasureContext<CoreGroupRules>): CoreGroupSchedule {
   const plans = openIndex(need(data, 'cp_plans'));
 
   const meetings = need(data, 'core_groups');
@@ -130,7 +126,6 @@ export function scheduleCoreGroups(data: MeasureData, context: MeasureContext<Co
     schedule.due[row] = coreGroupDue(plans.starts[plan]!, previous === NO_DAY ? null : previous, rules, calendar);
     previous = dates[row]!;
   }
-  byContext.set(context, schedule);
   return schedule;
 }
 

@@ -15,7 +15,7 @@
 import type { WorkingCalendar } from '../core/calendar.js';
 import type { Day } from '../core/day.js';
 import { addDuration } from '../core/duration.js';
-import { NO_DAY, openIndex } from './indexes.js';
+import { memoisePerRun, NO_DAY, openIndex } from './indexes.js';
 import { defineSettings, durationSchema, type RulesOf, setting } from './settings.js';
 import { type MeasureContext, type MeasureData, need } from './types.js';
 
@@ -74,17 +74,14 @@ export interface CpReviewSchedule {
   readonly byPlan: ReadonlyMap<number, readonly Day[]>;
 }
 
-const schedules = new WeakMap<MeasureData, WeakMap<MeasureContext<CpReviewRules>, CpReviewSchedule>>();
-
 /** Places every review in its plan and works out its due date (memoised per data and context). */
 export function scheduleCpReviews(data: MeasureData, context: MeasureContext<CpReviewRules>): CpReviewSchedule {
-  let byContext = schedules.get(data);
-  if (!byContext) {
-    byContext = new WeakMap();
-    schedules.set(data, byContext);
-  }
-  const cached = byContext.get(context);
-  if (cached) return cached;
+  return schedules(data, context);
+}
+
+const schedules = memoisePerRun(buildScheduleCpReviews);
+
+function buildScheduleCpReviews(data: MeasureData, context: MeasureContext<CpReviewRules>): CpReviewSchedule {
   const plans = openIndex(need(data, 'cp_plans'));
   const reviews = need(data, 'cp_reviews');
   const n = reviews.length;
@@ -122,6 +119,5 @@ export function scheduleCpReviews(data: MeasureData, context: MeasureContext<CpR
     schedule.due[row] = cpReviewDue(plans.starts[plan]!, previous, context.rules, context.calendar).due;
     chain.push(dates[row]!);
   }
-  byContext.set(context, schedule);
   return schedule;
 }

@@ -178,3 +178,24 @@ export function openIndex(records: Records<Span>): OpenIndex {
   openIndexes.set(records, index);
   return index;
 }
+
+/**
+ * `build` memoised on two objects, such as a run's data and its context (or
+ * calendar): computed once per pair and forgotten with either, so measures
+ * sharing a schedule in one run compute it once.
+ */
+export function memoisePerRun<A extends object, B extends object, V>(build: (a: A, b: B) => V): (a: A, b: B) => V {
+  const cache = new WeakMap<A, WeakMap<B, V>>();
+  return (a, b) => {
+    let inner = cache.get(a);
+    if (!inner) {
+      inner = new WeakMap();
+      cache.set(a, inner);
+    }
+    const cached = inner.get(b);
+    if (cached !== undefined) return cached;
+    const value = build(a, b);
+    inner.set(b, value);
+    return value;
+  };
+}
