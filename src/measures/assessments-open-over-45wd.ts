@@ -23,18 +23,20 @@ export const assessmentsOpenOver45wd = defineMeasure({
   evaluate(data, { calendar }, out) {
     out.from('assessments');
     for (const a of need(data, 'assessments')) {
+      // Read once, not once per period.
+      const { startDate: start, authorisedDate: authorised } = a;
       out.periods.forEach((period, p) => {
         const s = period.snapshot;
-        if (a.startDate > s || (a.authorisedDate !== null && a.authorisedDate <= s)) {
+        if (start > s || (authorised !== null && authorised <= s)) {
           if (out.observingSkipped) {
-            const reason = a.startDate > s ? 'started-after-snapshot' : 'authorised-by-snapshot';
-            out.skip(p, a, reason, { start_date: iso(a.startDate), authorised_date: iso(a.authorisedDate), snapshot: iso(s) });
+            const reason = start > s ? 'started-after-snapshot' : 'authorised-by-snapshot';
+            out.skip(p, a, reason, { start_date: iso(start), authorised_date: iso(authorised), snapshot: iso(s) });
           }
           return;
         }
-        const workingDays = calendar.workingDaysBetween(a.startDate, s);
+        const workingDays = calendar.workingDaysBetween(start, s);
         const detail = out.observing
-          ? { start_date: iso(a.startDate), authorised_date: iso(a.authorisedDate), snapshot: iso(s), working_days: workingDays }
+          ? { start_date: iso(start), authorised_date: iso(authorised), snapshot: iso(s), working_days: workingDays }
           : undefined;
         if (workingDays > ASSESSMENT_WORKING_DAYS) out.met(p, a, detail);
         else out.notMet(p, a, detail);

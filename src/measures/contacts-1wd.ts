@@ -49,13 +49,19 @@ export const contacts1wd = defineMeasure({
   },
   evaluate(data, { asAt, calendar, rules }, out) {
     out.from('contacts');
+    // Contacts share few dates: each date's deadline is worked out once.
+    const deadlines = new Map<Day, Day>();
     for (const c of need(data, 'contacts')) {
       const ps = out.periodsOf(c.contactDate);
       if (ps.length === 0) {
         if (out.observingSkipped) out.skip(-1, c, 'not-in-period', { contact_date: iso(c.contactDate) });
         continue;
       }
-      const deadline = contactDeadline(c.contactDate, rules, calendar);
+      let deadline = deadlines.get(c.contactDate);
+      if (deadline === undefined) {
+        deadline = contactDeadline(c.contactDate, rules, calendar);
+        deadlines.set(c.contactDate, deadline);
+      }
       const detail = out.observing
         ? { contact_date: iso(c.contactDate), decision_date: iso(c.decisionDate), deadline: iso(deadline), as_at: iso(asAt) }
         : undefined;

@@ -52,14 +52,22 @@ export function supervisionDays(data: MeasureData): ChildDays {
  * @example supervisionDue(case started 4 Jan 2021, supervised 1 Feb 2021, at 10 Mar 2021, ...) //=> { last: 1 Feb 2021, due: 1 Mar 2021 }
  */
 export function supervisionDue(c: Pick<Case, 'childId' | 'startDate' | 'caseType'>, supervisions: ChildDays, s: Day, rules: SupervisionRules, calendar: WorkingCalendar): SupervisionDue {
+  return dueAt(childOf(supervisions.children, c.childId), c.startDate, intervalOf(c.caseType, rules), supervisions, s, calendar);
+}
+
+/** The supervision interval for a case type: its own, else the default. */
+function intervalOf(caseType: string | null, rules: SupervisionRules): Duration {
+  return (caseType !== null && rules.supervisionByCaseType.get(caseType)) || rules.supervisionInterval;
+}
+
+/** supervisionDue for the child `k` of the supervisions' index (undefined: never supervised), the case start and its interval. */
+function dueAt(k: number | undefined, start: Day, interval: Duration, supervisions: ChildDays, s: Day, calendar: WorkingCalendar): SupervisionDue {
   const { children, days: dates } = supervisions;
-  const interval: Duration = (c.caseType !== null && rules.supervisionByCaseType.get(c.caseType)) || rules.supervisionInterval;
-  const k = childOf(children, c.childId);
   const from = k === undefined ? 0 : children.start[k]!;
   const to = k === undefined ? 0 : children.start[k + 1]!;
   const i = lastAtOrBefore(dates, from, to, s);
-  const last = i >= from && dates[i]! >= c.startDate ? dates[i]! : null;
-  return { last, interval, due: addDuration(last ?? c.startDate, interval, calendar) };
+  const last = i >= from && dates[i]! >= start ? dates[i]! : null;
+  return { last, interval, due: addDuration(last ?? start, interval, calendar) };
 }
 
 /** The case type is needed only when some case type has an interval of its own. */
@@ -95,10 +103,13 @@ export const supervisionInTime = defineMeasure({
     out.from('cases');
     for (const c of need(data, 'cases')) {
       const { startDate: start, endDate: end, caseType } = c;
+      // The child and the interval are the case's, whatever the period: looked up once, when the case is first open.
+      let child: { k: number | undefined; interval: Duration } | undefined;
       out.periods.forEach((period, p) => {
         const s = period.snapshot;
         if (!openAt(out, p, c, start, end, s, CASE_DATES)) return;
-        const { last, interval, due } = supervisionDue(c, supervisions, s, rules, calendar);
+        child ??= { k: childOf(supervisions.children, c.childId), interval: intervalOf(caseType, rules) };
+        const { last, interval, due } = dueAt(child.k, start, child.interval, supervisions, s, calendar);
         const detail = out.observing
           ? {
               case_type: caseType,
