@@ -9,6 +9,7 @@
  * outcome for each extract found, and for a workbook what became of each
  * sheet.
  */
+import type { MeasureJob, MeasureReply } from './measure-job.js';
 import type { Day } from '../core/day.js';
 import { extractDef, type ExtractName } from '../normalise/extracts.js';
 import { type ExtractState, type LoadedExtract, loadedFrom, loadExtract } from '../normalise/load.js';
@@ -90,14 +91,19 @@ export interface PartJob {
   readonly header: { readonly cells: readonly string[]; readonly line: number };
 }
 
-/** What the main thread asks of a worker: a source to read, or a part of one. */
-export type WorkerJob = LoadJob | PartJob;
+/**
+ * What the main thread asks of a worker: a source to read, or a part of
+ * one; to load the measures now, while there is time (`warm-up`, no
+ * reply); or to run some measures (see measure-share.ts).
+ */
+export type WorkerJob = LoadJob | PartJob | { readonly kind: 'warm-up' } | MeasureJob;
 
 export type WorkerReply =
   | { readonly kind: 'progress'; readonly id: number; readonly bytes: number }
   | ({ readonly kind: 'done'; readonly id: number; readonly extracts: readonly ExtractReply[] } & JobExtras)
   /** A part read (`state`), or one that cannot be used: the whole file is then read on one thread. */
-  | { readonly kind: 'part-done'; readonly id: number; readonly state: PartState | undefined };
+  | { readonly kind: 'part-done'; readonly id: number; readonly state: PartState | undefined }
+  | MeasureReply;
 
 /** The source a job reads, as named to the user (a workbook as a whole: its path). */
 export function jobSource(job: Pick<SourceJob, 'kind' | 'path'>): SourceRef {
@@ -221,8 +227,9 @@ export async function readLaterPart(job: PartJob): Promise<{ state: PartState; t
 }
 
 /** Merges the later part into the first (see src/normalise/split.ts): the extract as one thread would have read it. */
-export function mergeParts(first: FirstPart, later: PartState): LoadedExtract {
-  mergePart(first.validator, later, first.nextLine - 1);
+export async function mergeParts(first: FirstPart, later: PartState): Promise<LoadedExtract> {
+  // Pausing lets this thread hand the workers their next sources while it merges.
+  await mergePart(first.validator, later, first.nextLine - 1, () => new Promise((resolve) => setImmediate(resolve)));
   const provenance = { ...first.provenance, blankLines: first.provenance.blankLines + later.blankLines };
   return loadedFrom(first.validator.def.name, first.validator, provenance);
 }

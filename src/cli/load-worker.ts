@@ -5,6 +5,7 @@
  * it as plain data (its columns travel without copying), or why it failed.
  */
 import { parentPort } from 'node:worker_threads';
+import type { MeasureJob } from './measure-job.js';
 import { extractState } from '../normalise/load.js';
 import {
   describeLoadFailure,
@@ -23,8 +24,17 @@ const port = parentPort;
 if (!port) throw new Error('load-worker.js runs as a worker thread');
 
 port.on('message', (job: WorkerJob) => {
-  void (job.kind === 'csv-part' ? runPart(job) : run(job));
+  if (job.kind === 'warm-up') void import('./measure-job.js');
+  else if (job.kind === 'measures') void runMeasures(job);
+  else void (job.kind === 'csv-part' ? runPart(job) : run(job));
 });
+
+/** A share of a scorecard's measures (see measure-share.ts); the measures are loaded only for this. */
+async function runMeasures(job: MeasureJob): Promise<void> {
+  const { runMeasureJob } = await import('./measure-job.js');
+  const { reply, transfer } = runMeasureJob(job);
+  port!.postMessage(reply satisfies WorkerReply, transfer);
+}
 
 /** A later part of a split file: its rows, or nothing when the part cannot be used. */
 async function runPart(job: PartJob): Promise<void> {

@@ -2,9 +2,8 @@
  * `csc-kpi scorecard`: read the extracts, compute every measure for every
  * month, rate against the targets, and print or write the scorecard.
  */
-import { WorkingCalendar } from '../core/calendar.js';
 import { type Day, parseIsoDay } from '../core/day.js';
-import { type Config, coverageOf, DEFAULT_YEAR_START, defaultConfig, parseConfig, populationOf, rulesOf, yearStartOf } from '../config/config.js';
+import { type Config, DEFAULT_YEAR_START, defaultConfig, parseConfig, yearStartOf } from '../config/config.js';
 import { DocumentError } from '../config/document.js';
 import { MEASURES } from '../measures/index.js';
 import type { Grouping, MeasureContext, MeasureData } from '../measures/types.js';
@@ -15,7 +14,11 @@ import { formatCount, roundedRatio } from '../render/numbers.js';
 import { summariseProblems } from '../render/problems.js';
 import type { Period } from '../core/period.js';
 import { buildManifest, type RunOptions } from '../report/manifest.js';
-import { buildScorecard, type InputSummary, type Scorecard } from '../report/scorecard.js';
+import { buildScorecard, type InputSummary, type MeasureRun, runMeasure, type Scorecard } from '../report/scorecard.js';
+import { measureContext } from './context.js';
+import { type MeasureJob, type MeasureReply, moveTable, restoreTable } from './measure-job.js';
+import { MIN_WORKER_ROWS, shareMeasures } from './measure-share.js';
+import type { Worker } from 'node:worker_threads';
 import { parseTargets, type Targets } from '../report/targets.js';
 import { checkExtract } from '../report/validation.js';
 import { sourceText } from '../report/wording.js';
@@ -126,21 +129,29 @@ export interface PreparedRun {
   readonly data: MeasureData;
 }
 
-/** Reads the configuration and the extracts. Shared by the commands that compute measures. */
-export async function prepareRun(options: CommonOptions, io: CliIo): Promise<PreparedRun & { periods: Period[] }> {
+/**
+ * Reads the configuration and the extracts. Shared by the commands that
+ * compute measures. With `keepWorker` (see LoadOptions), the worker kept,
+ * if any, is in `worker`: the caller ends it.
+ */
+export async function prepareRun(
+  options: CommonOptions,
+  io: CliIo,
+  keepWorker = false,
+): Promise<PreparedRun & { periods: Period[]; worker?: Worker | undefined }> {
   const asAt = resolveAsAt(options.asAt, io);
   // Labels and --every are checked before the configuration is read; the year's first month comes from it.
   periodSpecOf(options, DEFAULT_YEAR_START);
   const config = await loadConfig(options.config);
   const periods = resolvePeriods(options, asAt, periodSpecOf(options, yearStartOf(config)));
   const located = await locateExtracts(options.sources);
-  const { extracts, workbooks } = await loadExtracts(located, asAt, config, {
+  const { extracts, workbooks, worker } = await loadExtracts(located, asAt, config, {
     progress: Progress.forTerminal(io.stderr, io.env),
     jobs: parseJobs(options.jobs),
     reader: csvReaderOf(io.env),
+    keepWorker,
   });
-  const calendar = new WorkingCalendar(config.calendar);
-  return { asAt, periods, config, context: { asAt, calendar, rules: rulesOf(config), coverageFrom: coverageOf(config), population: populationOf(config) }, extracts, workbooks, data: measureData(extracts) };
+  return { asAt, periods, config, context: measureContext(config, asAt), extracts, workbooks, data: measureData(extracts), worker };
 }
 
 export interface ScorecardRun extends PreparedRun {
@@ -159,7 +170,16 @@ export async function computeScorecard(
   io: CliIo,
 ): Promise<ScorecardRun> {
   const targets = await loadTargets(options.targets);
-  const run = await prepareRun(options, io);
+  const { worker, ...prepared } = await prepareRun(options, io, true);
+  let run = prepared;
+  let runs: ReadonlyMap<string, MeasureRun> | undefined;
+  if (worker) {
+    try {
+      ({ run, runs } = await runShared(prepared, worker, options.by, shareFromRows(io.env)));
+    } finally {
+      await worker.terminate();
+    }
+  }
   const report = buildScorecard({
     generator: generator(),
     measures: MEASURES,
@@ -169,8 +189,67 @@ export async function computeScorecard(
     inputs: inputSummaries(run.extracts),
     targets,
     by: options.by,
+    runs,
   });
   return { ...run, targets, report };
+}
+
+/**
+ * The least work (rows) worth a worker's share of the measures: the
+ * default, or as the environment variable `CSC_KPI_SHARE_MEASURES` says:
+ * `never` (undefined: every measure on this thread, to rule the sharing
+ * out) or `always` (0: whenever there is a worker and a share to give it).
+ */
+export function shareFromRows(env: Readonly<Record<string, string | undefined>>): number | undefined {
+  const how = env.CSC_KPI_SHARE_MEASURES;
+  return how === 'never' ? undefined : how === 'always' ? 0 : MIN_WORKER_ROWS;
+}
+
+/**
+ * Runs the measures on two threads (see measure-share.ts): the worker's
+ * share over the extracts moved to it, this thread's meanwhile. The moved
+ * extracts come back with the worker's figures; until then this thread
+ * reads nothing of them. The run as before (its extracts whole again),
+ * and every measure's run; no runs when there is no useful share.
+ */
+async function runShared<R extends PreparedRun & { readonly periods: readonly Period[] }>(
+  run: R,
+  worker: Worker,
+  by: Grouping | undefined,
+  minRows: number | undefined,
+): Promise<{ run: R; runs?: ReadonlyMap<string, MeasureRun> }> {
+  const share = minRows === undefined ? undefined : shareMeasures(MEASURES, run.data, run.context.rules, run.context.population, minRows);
+  if (!share) return { run };
+  const moving = run.extracts.filter((x) => share.extracts.has(x.name)).map((x) => moveTable(x.name, x.records));
+  const job: MeasureJob = {
+    kind: 'measures',
+    id: 0,
+    config: run.config,
+    asAt: run.asAt,
+    periods: run.periods,
+    by,
+    measures: share.measures.map((m) => m.id),
+    tables: moving.map((m) => m.moved),
+  };
+  const answer = new Promise<MeasureReply>((resolve, reject) => {
+    worker.once('message', resolve).once('error', reject);
+  });
+  worker.postMessage(job, moving.flatMap((m) => m.transfer));
+  // This thread's share meanwhile: its measures read none of the moved extracts, whose tables are now the worker's.
+  const runs = new Map<string, MeasureRun>();
+  const there = new Set(job.measures);
+  for (const measure of MEASURES) {
+    if (!there.has(measure.id)) runs.set(measure.id, runMeasure(measure, run.data, run.context, run.periods, by));
+  }
+  const reply = await answer;
+  if (reply.kind === 'measures-failed') throw Object.assign(new Error(reply.message), { stack: reply.stack });
+  for (const [id, r] of reply.runs) runs.set(id, r);
+  const back = new Map(reply.tables.map((t) => [t.name, restoreTable(t)]));
+  const extracts = run.extracts.map((x) => {
+    const records = back.get(x.name);
+    return records ? { ...x, records } : x;
+  });
+  return { run: { ...run, extracts, data: measureData(extracts) }, runs };
 }
 
 /** The options as given, for the manifest. */

@@ -57,9 +57,16 @@ export function partState<N extends ExtractName>(v: ExtractValidator<N>, blankLi
  * Merges a later part into the validator that read the part before it (not
  * yet sealed): every stored row of the part goes through the key check in
  * file order, its lines moved on by `lineOffset` (the lines before the part),
- * and the part's rejections join the validator's.
+ * and the part's rejections join the validator's. With `pause`, awaited
+ * every 65,536 rows, the caller's other work goes on meanwhile (nothing
+ * else may touch the validator until the merge is done).
  */
-export function mergePart<N extends ExtractName>(v: ExtractValidator<N>, part: PartState, lineOffset: number): void {
+export async function mergePart<N extends ExtractName>(
+  v: ExtractValidator<N>,
+  part: PartState,
+  lineOffset: number,
+  pause?: () => Promise<void>,
+): Promise<void> {
   const def = v.def;
   const rows = RecordTable.restore<N>(def, part.table);
   // The restored columns hold the part's arrays now; the message must not hold them too, or releasing them frees nothing.
@@ -70,7 +77,11 @@ export function mergePart<N extends ExtractName>(v: ExtractValidator<N>, part: P
   const codes = table.codeMaps(rows);
   for (let row = 0; row < rows.length; row++) {
     // The part's memory goes as the merge passes it: at no time are both wholly held.
-    if ((row & 0xffff) === 0 && row > 0) rows.release(row);
+    if ((row & 0xffff) === 0 && row > 0) {
+      rows.release(row);
+      // A merge takes a good part of a second: `pause` lets the caller answer its workers meanwhile.
+      if (pause) await pause();
+    }
     const hash = part.keyHashes[row]!;
     const line = rows.line(row) + lineOffset;
     // A key no row has a hash like: a new key, stored as the key check would store it (without making its cells).

@@ -5,7 +5,7 @@
  */
 import type { Day } from '../core/day.js';
 import type { Period } from '../core/period.js';
-import { evaluate, whyNoBreakdown } from '../measures/index.js';
+import { evaluate, type Evaluation, whyNoBreakdown } from '../measures/index.js';
 import { type Grouping, type Measure, type MeasureContext, type MeasureData, NO_GROUP, type Tally, type Unit } from '../measures/types.js';
 import type { ExtractName } from '../normalise/extracts.js';
 import type { RowCounts } from '../normalise/validate.js';
@@ -95,6 +95,35 @@ export interface ScorecardInput {
   readonly inputs: readonly InputSummary[];
   readonly targets?: Targets | undefined;
   readonly by?: Grouping | undefined;
+  /**
+   * Measures already run (see runMeasure), by id: another thread's share of
+   * the work. The rest are run here, over `data`.
+   */
+  readonly runs?: ReadonlyMap<string, MeasureRun> | undefined;
+}
+
+/** What a scorecard needs of one measure: its evaluation, and with a breakdown its run per group. */
+export interface MeasureRun {
+  readonly whole: Evaluation;
+  /** Why there is no breakdown, when one was asked for and cannot be made (see whyNoBreakdown). */
+  readonly noBreakdown?: string | undefined;
+  /** The run per team or worker, when one was asked for and can be made. */
+  readonly grouped?: Evaluation | undefined;
+}
+
+/**
+ * Runs one measure for a scorecard: over every period, and again per team
+ * or worker when `by` is given and the measure's records have that column.
+ * A pure function of its arguments, so any thread can run it.
+ */
+export function runMeasure(measure: Measure, data: MeasureData, context: MeasureContext, periods: readonly Period[], by?: Grouping): MeasureRun {
+  const whole = evaluate(measure, data, context, periods);
+  if (!whole.computable || by === undefined) return { whole };
+  // Without the column, every record would fall in one "(none)" group: the breakdown says why there is none instead.
+  const noBreakdown = whyNoBreakdown(measure, data, by);
+  if (noBreakdown !== undefined) return { whole, noBreakdown };
+  // A separate run: a caseload's distinct workers are counted within each group.
+  return { whole, grouped: evaluate(measure, data, context, periods, undefined, { groupBy: by }) };
 }
 
 /** `scale * numerator / denominator`, or null when the denominator is 0. */
@@ -143,20 +172,14 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
         };
       });
     const row = { measure, title, unit: measure.unit, comparators, note };
-    const whole = evaluate(measure, data, context, periods);
+    const { whole, noBreakdown, grouped } = input.runs?.get(measure.id) ?? runMeasure(measure, data, context, periods, by);
     if (!whole.computable) {
       return [{ ...row, group: null, notComputable: whole.reason, noBreakdown: null, cells: cellsOf(null) }];
     }
-    // Without the column, every record would fall in one "(none)" group: the breakdown says why there is none instead.
-    const noBreakdown = by === undefined ? undefined : whyNoBreakdown(measure, data, by);
     const rows: ScorecardRow[] = [{ ...row, group: null, notComputable: null, noBreakdown: noBreakdown ?? null, cells: cellsOf(whole.tallies) }];
-    if (by !== undefined && noBreakdown === undefined) {
-      // A separate run: a caseload's distinct workers are counted within each group.
-      const grouped = evaluate(measure, data, context, periods, undefined, { groupBy: by });
-      if (grouped.computable) {
-        for (const group of [...grouped.groups.keys()].sort(byName)) {
-          rows.push({ ...row, group, notComputable: null, noBreakdown: null, cells: cellsOf(grouped.groups.get(group)!, grouped.tallies) });
-        }
+    if (grouped?.computable) {
+      for (const group of [...grouped.groups.keys()].sort(byName)) {
+        rows.push({ ...row, group, notComputable: null, noBreakdown: null, cells: cellsOf(grouped.groups.get(group)!, grouped.tallies) });
       }
     }
     return rows;

@@ -53,7 +53,7 @@ async function split(path: string, bytes: Buffer, mapping: ExtractMapping, start
   const first = await readFirstPart(job, start);
   const later = await readLaterPart({ kind: 'csv-part', id: 0, path, start, extract: job.extracts[0]!, asAt: AS_AT, placeholders: DEFAULT_PLACEHOLDERS, header });
   if (!first || !later) return undefined;
-  return plain(mergeParts(first, later.state));
+  return plain(await mergeParts(first, later.state));
 }
 
 describe('a file read in two parts and merged', () => {
