@@ -18,6 +18,41 @@ describe('columns', () => {
     expect(back.length).toBe(values.length);
   });
 
+  it('IntColumn holds two bytes a row until a value needs four, then widens without losing a value or a blank', () => {
+    // Boundaries of the narrow width: -32768 is its blank, so it widens; so does 32768.
+    for (const edge of [-32768, 32768, -32769, 2_147_483_647, -2_147_483_647]) {
+      const c = new IntColumn();
+      const values = [0, null, -32767, 32767, 18_000, null, 1];
+      for (const v of values) c.push(v);
+      expect(c.snapshot().wide).toBe(false);
+      for (let i = 0; i < 70_000; i++) c.push(i % 3 === 0 ? null : 32767 - (i % 65_534));
+      c.push(edge);
+      c.push(null);
+      expect(c.snapshot().wide).toBe(true);
+      const back = moved(c);
+      values.forEach((v, i) => expect(back.get(i)).toBe(v));
+      expect(back.get(7)).toBeNull();
+      expect(back.get(8)).toBe(32766);
+      expect(back.get(70_007)).toBe(edge);
+      expect(back.get(70_008)).toBeNull();
+      expect(back.length).toBe(70_009);
+    }
+  });
+
+  it('property: IntColumn gives back every value pushed, narrow or wide, moved or not', () => {
+    const value = fc.oneof(fc.constant(null), fc.integer({ min: -40_000, max: 40_000 }), fc.integer({ min: -2_147_483_647, max: 2_147_483_647 }));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 200 }), (values) => {
+        const c = new IntColumn();
+        for (const v of values) c.push(v);
+        values.forEach((v, i) => expect(c.get(i)).toBe(v));
+        const back = moved(c);
+        values.forEach((v, i) => expect(back.get(i)).toBe(v));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('DictColumn keeps values, widens past 65,535 distinct ones, and moves a million-value dictionary', () => {
     const c = new DictColumn();
     const n = 1_000_000;
