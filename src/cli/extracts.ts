@@ -270,7 +270,8 @@ export async function loadAll(located: Located, asAt: Day, config: Config, optio
   // A split file is two jobs, one of them for a worker.
   const wanted = Math.min(jobs, queue.length + (split ? 2 : 0)) - 1;
   const workers = wanted > 0 && canSpawn ? Array.from({ length: wanted }, () => new Worker(WORKER)) : [];
-  const kept = options.keepWorker ? workers[0] : undefined;
+  // Measures are shared only between groups of extracts: one extract alone keeps no worker.
+  const kept = options.keepWorker && count + books > 1 ? workers[0] : undefined;
   // Loading the measures takes a fifth of a second: done while the other threads read.
   kept?.postMessage({ kind: 'warm-up' } satisfies WorkerJob);
   let nextId = 0;
