@@ -52,20 +52,20 @@ export const contacts1wd = defineMeasure({
     // Contacts share few dates: each date's deadline is worked out once.
     const deadlines = new Map<Day, Day>();
     for (const c of need(data, 'contacts')) {
-      const ps = out.periodsOf(c.contactDate);
+      const contactDate = c.contactDate;
+      const ps = out.periodsOf(contactDate);
       if (ps.length === 0) {
-        if (out.observingSkipped) out.skip(-1, c, 'not-in-period', { contact_date: iso(c.contactDate) });
+        if (out.observingSkipped) out.skip(-1, c, 'not-in-period', { contact_date: iso(contactDate) });
         continue;
       }
-      let deadline = deadlines.get(c.contactDate);
+      let deadline = deadlines.get(contactDate);
       if (deadline === undefined) {
-        deadline = contactDeadline(c.contactDate, rules, calendar);
-        deadlines.set(c.contactDate, deadline);
+        deadline = contactDeadline(contactDate, rules, calendar);
+        deadlines.set(contactDate, deadline);
       }
-      const detail = out.observing
-        ? { contact_date: iso(c.contactDate), decision_date: iso(c.decisionDate), deadline: iso(deadline), as_at: iso(asAt) }
-        : undefined;
-      const outcome = c.decisionDate !== null ? (c.decisionDate <= deadline ? 'met' : 'not-met') : asAt > deadline ? 'not-met' : 'pending';
+      const decided = c.decisionDate;
+      const detail = out.observing ? { contact_date: iso(contactDate), decision_date: iso(decided), deadline: iso(deadline), as_at: iso(asAt) } : undefined;
+      const outcome = decided !== null ? (decided <= deadline ? 'met' : 'not-met') : asAt > deadline ? 'not-met' : 'pending';
       for (const p of ps) {
         if (outcome === 'met') out.met(p, c, detail);
         else if (outcome === 'not-met') out.notMet(p, c, detail);

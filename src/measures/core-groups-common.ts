@@ -173,11 +173,11 @@ export function nextCoreGroups(data: MeasureData, context: MeasureContext<CoreGr
 }
 
 /** A meeting with its plan and due date, for one row of the schedule. */
-function placedMeeting(schedule: CoreGroupSchedule, row: number, meetings: Records<CoreGroup>, plans: Records<CpPlan>): PlacedMeeting {
+function placedMeeting(schedule: CoreGroupSchedule, row: number, meeting: CoreGroup, plans: Records<CpPlan>): PlacedMeeting {
   const plan = schedule.plan[row]!;
   const nullable = (d: number) => (d === NO_DAY ? null : d);
   return {
-    meeting: meetings.get(row),
+    meeting,
     plan: plan < 0 ? null : plans.get(plan),
     sequence: schedule.sequence[row]!,
     previous: nullable(schedule.previous[row]!),
@@ -213,8 +213,11 @@ export function evaluateMeetings(
   const plans = need(data, 'cp_plans');
   out.from('core_groups');
   for (let row = 0; row < meetings.length; row++) {
-    const m = placedMeeting(schedule, row, meetings, plans);
-    const ps = out.periodsOf(m.meeting.meetingDate);
+    const meeting = meetings.get(row);
+    const ps = out.periodsOf(meeting.meetingDate);
+    // A meeting outside every period is looked at no further, unless someone wants to see it.
+    if (ps.length === 0 && !out.observingSkipped) continue;
+    const m = placedMeeting(schedule, row, meeting, plans);
     if (schedule.cancelled[row]) {
       for (const p of ps) out.exclude(p, m.meeting, 'cancelled', out.observing ? { meeting_date: iso(m.meeting.meetingDate) } : undefined);
       if (ps.length === 0 && out.observingSkipped) out.skip(-1, m.meeting, 'not-in-period', { meeting_date: iso(m.meeting.meetingDate), status: 'cancelled' });

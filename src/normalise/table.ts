@@ -52,6 +52,9 @@ export interface TableState {
 const ID_SEED = 0x811c9dc5;
 const COMPOSITE_SEED = 0x050c5d1f;
 
+/** A column appending a row of a column of the same kind (see appendFrom). */
+type CopyingColumn = { pushFrom(source: Column, i: number, codes: Int32Array | undefined): void };
+
 /** The constructor of an extract's record views: `new View(row)`. */
 type ViewClass = new (row: number) => object;
 
@@ -169,13 +172,9 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
    */
   appendFrom(source: RecordTable<N>, row: number, line: number, hash: number, codes: readonly (Int32Array | undefined)[]): void {
     const at = this.lines.length;
-    for (let c = 0; c < this.columns.length; c++) {
-      const to = this.columns[c]!;
-      const from = source.columns[c]!;
-      if (to instanceof DictColumn) to.pushFrom(from as DictColumn, row, codes[c]!);
-      else if (to instanceof ArenaColumn) to.pushFrom(from as ArenaColumn, row);
-      else to.pushFrom(from as IntColumn, row);
-    }
+    const columns = this.columns as readonly CopyingColumn[];
+    // One call per column, whatever its kind (each reads the source column of its own kind; codes serve dictionaries).
+    for (let c = 0; c < columns.length; c++) columns[c]!.pushFrom(source.columns[c]!, row, codes[c]);
     this.lines.push(line);
     this.openIndex().add(hash, at);
   }
