@@ -70,6 +70,8 @@ export class CsvScanner {
   private wanted: Uint8Array | undefined;
   /** Per column read, while it pays: the texts lately made, to hand out again (see `text`). */
   private interned: (Interned | undefined)[] = [];
+  /** The cells of the record being handed on (see emit). */
+  private cells: string[] = [];
   private readonly maxRecordBytes: number;
 
   /**
@@ -248,7 +250,9 @@ export class CsvScanner {
       return;
     }
     const wanted = this.wanted;
-    const cells: string[] = new Array<string>(count);
+    // One array for every record of the same width: the sink reads the cells during onRow and keeps none of the array.
+    let cells = this.cells;
+    if (cells.length !== count) this.cells = cells = new Array<string>(count);
     for (let i = 0; i < count; i++) {
       if (wanted === undefined || wanted[i] === 1) cells[i] = this.text(buf, ascii, i, true);
       else cells[i] = this.cellBlank(buf, i) ? '' : UNREAD_CELL;

@@ -143,7 +143,9 @@ export interface RowSink {
   columnsRead?(): readonly number[] | undefined;
   /**
    * `position`: how far into the source the reader is, in the unit of the
-   * source's `size` (bytes, for a CSV file), for estimates.
+   * source's `size` (bytes, for a CSV file), for estimates. The reader may
+   * hand on the same array again with the next record's cells: a sink keeps
+   * the cells it needs, never the array.
    */
   onRow(cells: readonly string[], line: number, position: number): void;
   /**

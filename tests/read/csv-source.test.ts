@@ -9,7 +9,7 @@ function recorder() {
   const seen = { header: [] as string[], rows: [] as { cells: readonly string[]; line: number }[], bad: [] as number[] };
   const sink: RowSink = {
     onHeader: (cells) => (seen.header = [...cells]),
-    onRow: (cells, line) => seen.rows.push({ cells, line }),
+    onRow: (cells, line) => seen.rows.push({ cells: [...cells], line }),
     onBadRecord: (line) => seen.bad.push(line),
   };
   return { seen, sink };
