@@ -232,7 +232,10 @@ async function runShared<R extends PreparedRun & { readonly periods: readonly Pe
     tables: moving.map((m) => m.moved),
   };
   const answer = new Promise<MeasureReply>((resolve, reject) => {
-    worker.once('message', resolve).once('error', reject);
+    worker
+      .once('message', resolve)
+      .once('error', reject)
+      .once('exit', (code) => reject(new Error(`internal: the measures' worker thread stopped (exit code ${code}) before answering`)));
   });
   worker.postMessage(job, moving.flatMap((m) => m.transfer));
   // This thread's share meanwhile: its measures read none of the moved extracts, whose tables are now the worker's.
