@@ -24,16 +24,23 @@ const port = parentPort;
 if (!port) throw new Error('load-worker.js runs as a worker thread');
 
 port.on('message', (job: WorkerJob) => {
-  if (job.kind === 'warm-up') void import('./measure-job.js');
+  // A warm-up that fails says nothing: the measures job, if one comes, loads them again and reports why it cannot.
+  if (job.kind === 'warm-up') import('./measure-job.js').catch(() => undefined);
   else if (job.kind === 'measures') void runMeasures(job);
   else void (job.kind === 'csv-part' ? runPart(job) : run(job));
 });
 
 /** A share of a scorecard's measures (see measure-share.ts); the measures are loaded only for this. */
 async function runMeasures(job: MeasureJob): Promise<void> {
-  const { runMeasureJob } = await import('./measure-job.js');
-  const { reply, transfer } = runMeasureJob(job);
-  port!.postMessage(reply satisfies WorkerReply, transfer);
+  let answer: { reply: WorkerReply; transfer: ArrayBuffer[] };
+  try {
+    const { runMeasureJob } = await import('./measure-job.js');
+    answer = runMeasureJob(job);
+  } catch (e) {
+    const err = e as Error;
+    answer = { reply: { kind: 'measures-failed', id: job.id, message: err?.message ?? String(e), stack: err?.stack ?? '' }, transfer: [] };
+  }
+  port!.postMessage(answer.reply, answer.transfer);
 }
 
 /** A later part of a split file: its rows, or nothing when the part cannot be used. */
