@@ -5,7 +5,8 @@
  * and a sheet, two sheets, two workbooks) is a usage error naming both.
  */
 import { join } from 'node:path';
-import type { Day } from '../core/day.js';
+import { adoptBankHolidays } from '../core/calendar.js';
+import { type Day, ymdFromDay } from '../core/day.js';
 import { type Config, mappingOf, placeholdersOf } from '../config/config.js';
 import { EXTRACT_NAMES, EXTRACTS, type ExtractName, extractFileNames } from '../normalise/extracts.js';
 import { type LoadedExtract, restoreExtract, shareSpellings } from '../normalise/load.js';
@@ -175,6 +176,10 @@ async function planSplit(job: PlannedJob & { readonly size: number }): Promise<
   }
 }
 
+/** The years about the as-at date whose bank holidays a kept worker works out for this thread (see loadAll). */
+const BANK_HOLIDAY_YEARS_BEFORE = 8;
+const BANK_HOLIDAY_YEARS_AFTER = 2;
+
 /** Below this much data in all, sources are read on one thread unless --jobs says otherwise. */
 const PARALLEL_FROM_BYTES = 16 * 1024 * 1024;
 
@@ -272,8 +277,18 @@ export async function loadAll(located: Located, asAt: Day, config: Config, optio
   const workers = wanted > 0 && canSpawn ? Array.from({ length: wanted }, () => new Worker(WORKER)) : [];
   // Measures are shared only between groups of extracts: one extract alone keeps no worker.
   const kept = options.keepWorker && count + books > 1 ? workers[0] : undefined;
-  // Loading the measures takes a fifth of a second: done while the other threads read.
-  kept?.postMessage({ kind: 'warm-up' } satisfies WorkerJob);
+  // Loading the measures takes a fifth of a second: done while the other threads read. The worker
+  // also works out the bank holidays of the years about the as-at date, so this thread need not load
+  // date-holidays for them (a year outside them is worked out here when asked for).
+  if (kept) {
+    const { year } = ymdFromDay(asAt);
+    const years = Array.from({ length: BANK_HOLIDAY_YEARS_BEFORE + BANK_HOLIDAY_YEARS_AFTER + 1 }, (_, i) => year - BANK_HOLIDAY_YEARS_BEFORE + i);
+    const calendar = config.calendar;
+    kept.on('message', (m: WorkerReply) => {
+      if (m.kind === 'bank-holidays') adoptBankHolidays(m.table);
+    });
+    kept.postMessage({ kind: 'warm-up', bankHolidays: calendar.bankHolidays ? { region: calendar.region, years } : undefined } satisfies WorkerJob);
+  }
   let nextId = 0;
   const take = () => queue.shift();
 

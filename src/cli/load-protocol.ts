@@ -10,6 +10,7 @@
  * sheet.
  */
 import type { MeasureJob, MeasureReply } from './measure-job.js';
+import type { BankHolidayTable, Region } from '../core/calendar.js';
 import type { Day } from '../core/day.js';
 import { extractDef, type ExtractName } from '../normalise/extracts.js';
 import { type ExtractState, type LoadedExtract, loadedFrom, loadExtract } from '../normalise/load.js';
@@ -96,14 +97,26 @@ export interface PartJob {
  * one; to load the measures now, while there is time (`warm-up`, no
  * reply); or to run some measures (see measure-share.ts).
  */
-export type WorkerJob = LoadJob | PartJob | { readonly kind: 'warm-up' } | MeasureJob;
+export type WorkerJob = LoadJob | PartJob | WarmUp | MeasureJob;
+
+/**
+ * Load the measures now, while there is time; with `bankHolidays`, also
+ * work out the bank holidays of those years and send them back (a
+ * `bank-holidays` message), so that the main thread need not load
+ * date-holidays (see core/calendar.ts adoptBankHolidays).
+ */
+export interface WarmUp {
+  readonly kind: 'warm-up';
+  readonly bankHolidays?: { readonly region: Region; readonly years: readonly number[] } | undefined;
+}
 
 export type WorkerReply =
   | { readonly kind: 'progress'; readonly id: number; readonly bytes: number }
   | ({ readonly kind: 'done'; readonly id: number; readonly extracts: readonly ExtractReply[] } & JobExtras)
   /** A part read (`state`), or one that cannot be used: the whole file is then read on one thread. */
   | { readonly kind: 'part-done'; readonly id: number; readonly state: PartState | undefined }
-  | MeasureReply;
+  | MeasureReply
+  | { readonly kind: 'bank-holidays'; readonly id?: undefined; readonly table: BankHolidayTable };
 
 /** The source a job reads, as named to the user (a workbook as a whole: its path). */
 export function jobSource(job: Pick<SourceJob, 'kind' | 'path'>): SourceRef {

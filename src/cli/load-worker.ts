@@ -16,19 +16,29 @@ import {
   type PartJob,
   readJob,
   readLaterPart,
+  type WarmUp,
   type WorkerJob,
   type WorkerReply,
 } from './load-protocol.js';
+import { bankHolidayTable } from '../core/calendar.js';
 
 const port = parentPort;
 if (!port) throw new Error('load-worker.js runs as a worker thread');
 
 port.on('message', (job: WorkerJob) => {
   // A warm-up that fails says nothing: the measures job, if one comes, loads them again and reports why it cannot.
-  if (job.kind === 'warm-up') import('./measure-job.js').catch(() => undefined);
+  if (job.kind === 'warm-up') void warmUp(job).catch(() => undefined);
   else if (job.kind === 'measures') void runMeasures(job);
   else void (job.kind === 'csv-part' ? runPart(job) : run(job));
 });
+
+/** Loads the measures, and works out the bank holidays the main thread will want (see WarmUp). */
+async function warmUp(job: WarmUp): Promise<void> {
+  await import('./measure-job.js');
+  if (!job.bankHolidays) return;
+  const { region, years } = job.bankHolidays;
+  port!.postMessage({ kind: 'bank-holidays', table: bankHolidayTable(region, years) } satisfies WorkerReply);
+}
 
 /** A share of a scorecard's measures (see measure-share.ts); the measures are loaded only for this. */
 async function runMeasures(job: MeasureJob): Promise<void> {

@@ -24,7 +24,7 @@ import { checkExtract } from '../report/validation.js';
 import { sourceText } from '../report/wording.js';
 import { CliError, EXIT } from './errors.js';
 import { csvReaderOf, type ExtractSources, loadExtracts, locateExtracts } from './extracts.js';
-import type { WorkbookSummary } from './load-protocol.js';
+import type { WorkbookSummary, WorkerReply } from './load-protocol.js';
 import { type CliIo, readTextFile, writeFileAtomic } from './io.js';
 import { type PeriodOptions, periodSpecOf, resolvePeriods } from './periods.js';
 import { Progress } from './progress.js';
@@ -233,7 +233,9 @@ async function runShared<R extends PreparedRun & { readonly periods: readonly Pe
   };
   const answer = new Promise<MeasureReply>((resolve, reject) => {
     worker
-      .once('message', resolve)
+      .on('message', (m: WorkerReply) => {
+        if (m.kind === 'measures-done' || m.kind === 'measures-failed') resolve(m);
+      })
       .once('error', reject)
       .once('exit', (code) => reject(new Error(`internal: the measures' worker thread stopped (exit code ${code}) before answering`)));
   });

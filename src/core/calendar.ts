@@ -13,8 +13,21 @@
  * working day, and one decided on the day it arrived took 0 ("same day").
  * Validators that count both ends report one more.
  */
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type HolidaysClass from 'date-holidays';
 import { type Day, dayFromYmd, formatDay, parseIsoDay, weekday, ymdFromDay } from './day.js';
+
+/**
+ * date-holidays, loaded the first time a year's bank holidays are needed
+ * (its data takes a tenth of a second to load; a run given the holidays it
+ * needs, see adoptBankHolidays, never loads it). Its CommonJS build, which
+ * loads faster than its modules.
+ */
+let holidaysClass: typeof HolidaysClass | undefined;
+function holidaysOf(country: string, state: string): HolidaysClass {
+  holidaysClass ??= createRequire(import.meta.url)('date-holidays') as typeof HolidaysClass;
+  return new holidaysClass(country, state);
+}
 
 /** The UK bank-holiday regions. */
 export const REGIONS = {
@@ -54,7 +67,7 @@ export function bankHolidays(region: Region, year: number): Map<Day, string> {
   const cached = holidayCache.get(cacheKey);
   if (cached) return cached;
   const { country, state } = REGIONS[region];
-  const hd = new Holidays(country, state);
+  const hd = holidaysOf(country, state);
   const days = new Map<Day, string>();
   for (const h of hd.getHolidays(year)) {
     if (h.type !== 'public' && h.type !== 'bank') continue;
@@ -65,6 +78,29 @@ export function bankHolidays(region: Region, year: number): Map<Day, string> {
   }
   holidayCache.set(cacheKey, days);
   return days;
+}
+
+/** Bank holidays of a region, by year, as plain data (to hand them to another thread). */
+export interface BankHolidayTable {
+  readonly region: Region;
+  readonly years: readonly (readonly [year: number, holidays: readonly (readonly [Day, string])[]])[];
+}
+
+/** The bank holidays of a region in each of `years` (see bankHolidays), as plain data. */
+export function bankHolidayTable(region: Region, years: readonly number[]): BankHolidayTable {
+  return { region, years: years.map((year) => [year, [...bankHolidays(region, year)]] as const) };
+}
+
+/**
+ * Takes the bank holidays in `table` as known (made by bankHolidayTable,
+ * from the same date-holidays data, on another thread): bankHolidays gives
+ * them without loading date-holidays. Years already known are kept.
+ */
+export function adoptBankHolidays(table: BankHolidayTable): void {
+  for (const [year, holidays] of table.years) {
+    const cacheKey = `${table.region}:${year}`;
+    if (!holidayCache.has(cacheKey)) holidayCache.set(cacheKey, new Map(holidays));
+  }
 }
 
 /**

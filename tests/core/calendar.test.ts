@@ -5,7 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CalendarOptions, type Region, REGIONS, WorkingCalendar, bankHolidays } from '../../src/core/calendar.js';
+import { spawnSync } from 'node:child_process';
+import { adoptBankHolidays, bankHolidayTable, type CalendarOptions, type Region, REGIONS, WorkingCalendar, bankHolidays } from '../../src/core/calendar.js';
+import { ROOT } from '../helpers/cli.js';
 import { type Day, dayFromYmd, formatDay, parseIsoDay, weekday, ymdFromDay } from '../../src/core/day.js';
 
 function iso(text: string): Day {
@@ -453,5 +455,53 @@ describe('properties, against a naive day-by-day reference', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('bank holidays handed from one thread to another', () => {
+  it('a table of years gives each year as bankHolidays does', () => {
+    const table = bankHolidayTable('england-and-wales', [2020, 2022]);
+    expect(table.years.map(([year]) => year)).toEqual([2020, 2022]);
+    const [, y2020] = table.years[0]!;
+    // The one-off days are in it: VE Day 2020 (moved May Day) and the State Funeral of 2022.
+    expect(y2020.find(([d]) => d === dayFromYmd(2020, 5, 8))?.[1]).toMatch(/May/);
+    expect(new Map(table.years[1]![1]).has(dayFromYmd(2022, 9, 19))).toBe(true);
+    expect(new Map(y2020)).toEqual(bankHolidays('england-and-wales', 2020));
+  });
+
+  it('adopted years are used as given, and a year already known is kept', () => {
+    const known = bankHolidays('northern-ireland', 2021);
+    adoptBankHolidays({
+      region: 'northern-ireland',
+      years: [
+        [2099, [[dayFromYmd(2099, 3, 3), 'Adopted Day']]],
+        [2021, [[dayFromYmd(2021, 3, 3), 'Not This']]],
+      ],
+    });
+    expect([...bankHolidays('northern-ireland', 2099)]).toEqual([[dayFromYmd(2099, 3, 3), 'Adopted Day']]);
+    expect(bankHolidays('northern-ireland', 2021)).toBe(known);
+    const calendar = new WorkingCalendar(options('northern-ireland'));
+    expect(calendar.isWorkingDay(dayFromYmd(2099, 3, 3))).toBe(false);
+    expect(calendar.isWorkingDay(dayFromYmd(2099, 3, 4))).toBe(true);
+  });
+
+  it('a run given the bank holidays it needs never loads date-holidays (built code, fresh process)', () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      const cal = await import('./dist/core/calendar.js');
+      const day = await import('./dist/core/day.js');
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('date-holidays'));
+      const before = loaded();
+      cal.adoptBankHolidays({ region: 'england-and-wales', years: [2020, 2021, 2022].map((y) => [y, []]) });
+      const c = new cal.WorkingCalendar({ region: 'england-and-wales', bankHolidays: true, closures: [] });
+      c.addWorkingDays(day.dayFromYmd(2021, 6, 1), 10);
+      const given = loaded();
+      cal.bankHolidays('england-and-wales', 2030);
+      console.log(JSON.stringify([before, given, loaded()]));
+    `;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    // Not at start, not while every year asked about was given; loaded for a year that was not.
+    expect(JSON.parse(r.stdout)).toEqual([false, false, true]);
   });
 });
