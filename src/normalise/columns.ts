@@ -60,9 +60,31 @@ export class IntColumn {
     return v === (this.wide ? IntColumn.NULL : NULL16) ? null : v;
   }
 
-  /** Appends row `i` of another column of the same kind. */
-  pushFrom(source: IntColumn, i: number): void {
-    this.push(source.get(i));
+  /**
+   * Appends rows `from` to `to` (exclusive) of another column of the same
+   * kind, as pushing each of their values would, a slice of a chunk at a time.
+   */
+  pushRange(source: IntColumn, from: number, to: number): void {
+    if (source.wide && !this.wide) this.widen();
+    // Narrow values into a wide column: each blank becomes the wide blank.
+    const convert = this.wide && !source.wide;
+    for (let i = from; i < to; ) {
+      const at = this.length;
+      if ((at & MASK) === 0) this.chunks.push(this.wide ? (spare.ints.pop() ?? new Int32Array(CHUNK)) : (spare.halves.pop() ?? new Int16Array(CHUNK)));
+      const into = this.chunks[at >>> CHUNK_BITS]!;
+      const d = at & MASK;
+      const chunk = source.chunks[i >>> CHUNK_BITS]!;
+      const s = i & MASK;
+      const n = Math.min(to - i, CHUNK - d, CHUNK - s);
+      if (convert) {
+        for (let j = 0; j < n; j++) {
+          const v = chunk[s + j]!;
+          into[d + j] = v === NULL16 ? IntColumn.NULL : v;
+        }
+      } else into.set(chunk.subarray(s, s + n), d);
+      this.length += n;
+      i += n;
+    }
   }
 
   /** From two bytes a row to four, blanks kept blank. */
@@ -164,20 +186,36 @@ export class DictColumn {
   }
 
   /**
-   * Appends row `i` of another dictionary column, as `push(source.get(i))`
-   * would: `codes` (zeros to begin with, one slot per code of `source`)
-   * remembers the code each of its values took here.
+   * Appends rows `from` to `to` (exclusive) of another dictionary column, as
+   * pushing each of their values would, a slice of a chunk at a time:
+   * `codes` (zeros to begin with, one slot per code of `source`) remembers
+   * the code each of its values took here.
    */
-  pushFrom(source: DictColumn, i: number, codes: Int32Array): void {
-    const theirs = source.chunks[i >>> CHUNK_BITS]![i & MASK]!;
-    let code = 0;
-    if (theirs !== 0) {
-      code = codes[theirs]!;
-      if (code === 0) codes[theirs] = code = this.codeOf(source.values[theirs - 1]!);
+  pushRange(source: DictColumn, from: number, to: number, codes: Int32Array): void {
+    for (let i = from; i < to; ) {
+      const at = this.length;
+      if ((at & MASK) === 0) this.chunks.push(this.wide ? (spare.ints.pop() ?? new Int32Array(CHUNK)) : (spare.shorts.pop() ?? new Uint16Array(CHUNK)));
+      const d = at & MASK;
+      const chunk = source.chunks[i >>> CHUNK_BITS]!;
+      const s = i & MASK;
+      const n = Math.min(to - i, CHUNK - d, CHUNK - s);
+      let into = this.chunks[at >>> CHUNK_BITS]!;
+      for (let j = 0; j < n; j++) {
+        const theirs = chunk[s + j]!;
+        let code = 0;
+        if (theirs !== 0) {
+          code = codes[theirs]!;
+          if (code === 0) {
+            codes[theirs] = code = this.codeOf(source.values[theirs - 1]!);
+            // A new value may have widened this column: its chunks are new arrays.
+            into = this.chunks[at >>> CHUNK_BITS]!;
+          }
+        }
+        into[d + j] = code;
+      }
+      this.length += n;
+      i += n;
     }
-    const row = this.length++;
-    if ((row & MASK) === 0) this.chunks.push(this.wide ? (spare.ints.pop() ?? new Int32Array(CHUNK)) : (spare.shorts.pop() ?? new Uint16Array(CHUNK)));
-    this.chunks[row >>> CHUNK_BITS]![row & MASK] = code;
   }
 
   /** As IntColumn.release. */
@@ -326,28 +364,61 @@ export class ArenaColumn {
     }
   }
 
-  /** Appends row `i` of another arena column: its bytes are copied, never made a string. */
-  pushFrom(source: ArenaColumn, i: number): void {
-    const ref = source.refs[i >>> CHUNK_BITS]![i & MASK]!;
-    if (ref === NO_VALUE || ref === OVERFLOW || this.blocks.length >= MAX_BLOCKS) {
-      this.push(source.get(i));
-      return;
+  /**
+   * Appends rows `from` to `to` (exclusive) of another arena column, as
+   * pushing each of their values would, without making them strings: the
+   * bytes of values that lie one after another in a block of `source` are
+   * copied at once, as long as they fit in this column's block.
+   */
+  pushRange(source: ArenaColumn, from: number, to: number): void {
+    // The bytes still to copy: [spanFrom, spanTo) of source block spanBlock (-1: none), to this.used on.
+    // Plain locals, not a closure's: this loop runs for every row of a merge.
+    let spanBlock = -1;
+    let spanFrom = 0;
+    let spanTo = 0;
+    for (let i = from; i < to; i++) {
+      const ref = source.refs[i >>> CHUNK_BITS]![i & MASK]!;
+      const row = this.length;
+      if (ref === NO_VALUE) {
+        this.length++;
+        if ((row & MASK) === 0) this.refs.push(spare.refs.pop() ?? new Uint32Array(CHUNK));
+        this.refs[row >>> CHUNK_BITS]![row & MASK] = NO_VALUE;
+        continue;
+      }
+      if (ref === OVERFLOW || this.blocks.length >= MAX_BLOCKS) {
+        if (spanBlock >= 0) {
+          source.blocks[spanBlock]!.copy(this.block, this.used, spanFrom, spanTo);
+          this.used += spanTo - spanFrom;
+          spanBlock = -1;
+        }
+        this.push(source.get(i));
+        continue;
+      }
+      const b = ref >>> BLOCK_BITS;
+      const at = ref & (BLOCK_BYTES - 1);
+      const end = at + 1 + source.blocks[b]![at]!;
+      if (b !== spanBlock || at !== spanTo || this.used + (end - spanFrom) > BLOCK_BYTES) {
+        if (spanBlock >= 0) {
+          source.blocks[spanBlock]!.copy(this.block, this.used, spanFrom, spanTo);
+          this.used += spanTo - spanFrom;
+        }
+        if (this.used + (end - at) > BLOCK_BYTES) {
+          this.block = spare.blocks.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
+          this.blocks.push(this.block);
+          this.used = 0;
+        }
+        spanBlock = b;
+        spanFrom = at;
+      }
+      spanTo = end;
+      this.length++;
+      if ((row & MASK) === 0) this.refs.push(spare.refs.pop() ?? new Uint32Array(CHUNK));
+      this.refs[row >>> CHUNK_BITS]![row & MASK] = (this.blocks.length - 1) * BLOCK_BYTES + this.used + (at - spanFrom);
     }
-    const from = source.blocks[ref >>> BLOCK_BITS]!;
-    const at = ref & (BLOCK_BYTES - 1);
-    const n = from[at]!;
-    if (this.used + 1 + n > BLOCK_BYTES) {
-      this.block = spare.blocks.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
-      this.blocks.push(this.block);
-      this.used = 0;
+    if (spanBlock >= 0) {
+      source.blocks[spanBlock]!.copy(this.block, this.used, spanFrom, spanTo);
+      this.used += spanTo - spanFrom;
     }
-    // Byte by byte: for an id of ten bytes far cheaper than a native call (see writeAscii).
-    const to = this.block;
-    for (let j = 0, k = this.used; j <= n; j++, k++) to[k] = from[at + j]!;
-    const row = this.length++;
-    if ((row & MASK) === 0) this.refs.push(spare.refs.pop() ?? new Uint32Array(CHUNK));
-    this.refs[row >>> CHUNK_BITS]![row & MASK] = (this.blocks.length - 1) * BLOCK_BYTES + this.used;
-    this.used += 1 + n;
   }
 
   snapshot(): ArenaState {
@@ -386,6 +457,33 @@ export class LineColumn {
       this.offsets.push(offset);
     }
     this.length++;
+  }
+
+  /**
+   * Appends the lines of rows `from` to `to` (exclusive) of another line
+   * column, each moved on by `by` lines: one step per run of rows sharing
+   * an offset, not one per row.
+   */
+  pushRange(source: LineColumn, from: number, to: number, by: number): void {
+    // The run holding row `from`: the last whose first row is at or before it.
+    let k = 0;
+    let hi = source.from.length;
+    while (k < hi) {
+      const mid = (k + hi) >>> 1;
+      if (source.from[mid]! <= from) k = mid + 1;
+      else hi = mid;
+    }
+    k--;
+    for (let row = from; row < to; k++) {
+      const end = Math.min(to, source.from[k + 1] ?? to);
+      const offset = source.offsets[k]! + by + row - this.length;
+      if (this.offsets.length === 0 || this.offsets[this.offsets.length - 1] !== offset) {
+        this.from.push(this.length);
+        this.offsets.push(offset);
+      }
+      this.length += end - row;
+      row = end;
+    }
   }
 
   get(row: number): number {
@@ -534,6 +632,27 @@ export class KeyIndex {
     let capacity = this.rows.length;
     while (rows * 10 > capacity * 7) capacity *= 2;
     if (capacity > this.rows.length) this.resize(capacity);
+  }
+
+  /**
+   * Adds the hashes `hashes[from]`, `hashes[from + 1]` ... as rows `row`,
+   * `row + 1` ..., as long as no hash is held yet: returns the position of
+   * the first one that is (nothing added for it), or `to`. One probe a
+   * hash does for has and add both.
+   */
+  addNew(hashes: Uint32Array, from: number, to: number, row: number): number {
+    for (let i = from; i < to; i++) {
+      if ((this.size + 1) * 10 > this.rows.length * 7) this.grow();
+      const hash = hashes[i]!;
+      const rows = this.rows;
+      const mask = rows.length - 1;
+      let slot = hash & mask;
+      for (; rows[slot] !== 0; slot = (slot + 1) & mask) if (this.hashes[slot] === hash) return i;
+      rows[slot] = row + (i - from) + 1;
+      this.hashes[slot] = hash;
+      this.size++;
+    }
+    return to;
   }
 
   /** Records that `row` holds a key with this hash; the key must not be present yet. */

@@ -75,25 +75,34 @@ export async function mergePart<N extends ExtractName>(
   const written = new Map(part.writtenKeys);
   const table = v.records;
   const codes = table.codeMaps(rows);
-  for (let row = 0; row < rows.length; row++) {
-    // The part's memory goes as the merge passes it: at no time are both wholly held.
-    if ((row & 0xffff) === 0 && row > 0) {
+  // Rows whose key no row holds yet are indexed at once and copied in runs
+  // (appendRows); a row whose key may be held ends the run and goes through
+  // the key check itself, after the rows before it.
+  let run = 0;
+  let row = 0;
+  while (row < rows.length) {
+    // The part's memory goes as the merge passes it, 65,536 rows at a time: at no time are both wholly held.
+    const window = Math.min(rows.length, (row | 0xffff) + 1);
+    const stop = table.indexNewKeys(part.keyHashes, row, window, table.length + (row - run));
+    v.counts.valid += stop - row;
+    row = stop;
+    if (row === window) {
+      if (row === rows.length) break;
+      table.appendRows(rows, run, row, lineOffset, codes);
+      run = row;
       rows.release(row);
       // A merge takes a good part of a second: `pause` lets the caller answer its workers meanwhile.
       if (pause) await pause();
-    }
-    const hash = part.keyHashes[row]!;
-    const line = rows.line(row) + lineOffset;
-    // A key no row has a hash like: a new key, stored as the key check would store it (without making its cells).
-    if (!table.mayHoldKey(hash)) {
-      table.appendFrom(rows, row, line, hash, codes);
-      v.counts.valid++;
       continue;
     }
+    // A key some row has a hash like: the key check tells, once the rows before are in.
+    table.appendRows(rows, run, row, lineOffset, codes);
     const cells = rows.cells(row);
     const pos = typeof cells[keyPos] === 'string' ? keyPos : compositePos[0]!;
-    v.checkKey(cells, line, written.get(row) ?? String(cells[pos] ?? ''));
+    v.checkKey(cells, rows.line(row) + lineOffset, written.get(row) ?? String(cells[pos] ?? ''));
+    run = ++row;
   }
+  table.appendRows(rows, run, rows.length, lineOffset, codes);
   dropSpares();
   for (const r of part.rejections) v.adoptRejection({ ...r, at: { ...r.at, line: r.at.line + lineOffset } });
   v.counts.read += part.counts.read;

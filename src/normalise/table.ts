@@ -52,9 +52,6 @@ export interface TableState {
 const ID_SEED = 0x811c9dc5;
 const COMPOSITE_SEED = 0x050c5d1f;
 
-/** A column appending a row of a column of the same kind (see appendFrom). */
-type CopyingColumn = { pushFrom(source: Column, i: number, codes: Int32Array | undefined): void };
-
 /** The constructor of an extract's record views: `new View(row)`. */
 type ViewClass = new (row: number) => object;
 
@@ -166,17 +163,33 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
   }
 
   /**
-   * Appends row `row` of `source` (a table of the same extract), as its
-   * cells would be appended, on `line`, with its key's `hash`; `codes` holds
-   * one array per column for the dictionary columns (see DictColumn.pushFrom).
+   * Indexes the keys of rows `from`, `from + 1` ... of a table to be
+   * appended (see appendRows), by their hashes, as long as no row may hold
+   * the same key: returns the first row that may (not indexed), or `to`.
+   * Row `from` is to be appended as row `at`.
    */
-  appendFrom(source: RecordTable<N>, row: number, line: number, hash: number, codes: readonly (Int32Array | undefined)[]): void {
-    const at = this.lines.length;
-    const columns = this.columns as readonly CopyingColumn[];
-    // One call per column, whatever its kind (each reads the source column of its own kind; codes serve dictionaries).
-    for (let c = 0; c < columns.length; c++) columns[c]!.pushFrom(source.columns[c]!, row, codes[c]);
-    this.lines.push(line);
-    this.openIndex().add(hash, at);
+  indexNewKeys(hashes: Uint32Array, from: number, to: number, at: number): number {
+    return this.openIndex().addNew(hashes, from, to, at);
+  }
+
+  /**
+   * Appends rows `from` to `to` (exclusive) of `source` (a table of the same
+   * extract), as their cells would be appended one by one, their lines
+   * moved on by `by`, a column at a time; `codes` holds one array per
+   * column for the dictionary columns (see DictColumn.pushRange). Their
+   * keys are indexed beforehand (indexKey), so that the rows after them
+   * can be checked against them before they are copied.
+   */
+  appendRows(source: RecordTable<N>, from: number, to: number, by: number, codes: readonly (Int32Array | undefined)[]): void {
+    if (to <= from) return;
+    for (let c = 0; c < this.columns.length; c++) {
+      const column = this.columns[c]!;
+      const theirs = source.columns[c]!;
+      if (column instanceof IntColumn) column.pushRange(theirs as IntColumn, from, to);
+      else if (column instanceof DictColumn) column.pushRange(theirs as DictColumn, from, to, codes[c]!);
+      else column.pushRange(theirs as ArenaColumn, from, to);
+    }
+    this.lines.pushRange(source.lines, from, to, by);
   }
 
   /**
@@ -188,7 +201,7 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
     for (const column of this.columns) column.release(row);
   }
 
-  /** For appendFrom: one code array per dictionary column of `source`. */
+  /** For appendRows: one code array per dictionary column of `source`. */
   codeMaps(source: RecordTable<N>): (Int32Array | undefined)[] {
     return source.columns.map((c) => (c instanceof DictColumn ? new Int32Array(c.size + 1) : undefined));
   }

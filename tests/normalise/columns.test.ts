@@ -110,6 +110,41 @@ describe('columns', () => {
     expect(clean.snapshot().from).toEqual([0]);
   });
 
+  it('property: KeyIndex.addNew adds hashes until the first one held, as has and add one by one would', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 60 }), { maxLength: 40 }),
+        fc.array(fc.integer({ min: 0, max: 60 }), { maxLength: 200 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (held, incoming, at) => {
+          const index = new KeyIndex(4);
+          const want = new KeyIndex(4);
+          // Distinct hashes held beforehand, some of them shared with the incoming ones.
+          [...new Set(held)].forEach((h, row) => {
+            index.add(h, row);
+            want.add(h, row);
+          });
+          const hashes = Uint32Array.from(incoming);
+          let i = 0;
+          while (i < hashes.length && !want.has(hashes[i]!)) {
+            want.add(hashes[i]!, at + i);
+            i++;
+          }
+          expect(index.addNew(hashes, 0, hashes.length, at)).toBe(i);
+          for (let h = 0; h <= 60; h++) {
+            const rows = (k: KeyIndex) => {
+              const out: number[] = [];
+              for (let slot = k.first(h); slot >= 0; slot = k.next(slot, h)) out.push(k.rowAt(slot));
+              return out.sort((a, b) => a - b);
+            };
+            expect(rows(index)).toEqual(rows(want));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('KeyIndex.reserve sizes the table once and keeps what it holds', () => {
     const index = new KeyIndex(8);
     index.add(KeyIndex.hash('a'), 0);
@@ -117,5 +152,149 @@ describe('columns', () => {
     expect(index.first(KeyIndex.hash('a'))).toBeGreaterThanOrEqual(0);
     for (let row = 1; row < 100_000; row++) index.add(KeyIndex.hash(`k${row}`), row);
     expect(index.rowAt(index.first(KeyIndex.hash('k99999')))).toBe(99_999);
+  });
+});
+
+/**
+ * Rows `from` to `to` of a column appended to another with pushRange give
+ * what pushing their values one by one gives: across chunk and block
+ * boundaries, narrow and wide integers, a dictionary widening on the way,
+ * blank, long and non-ASCII text.
+ */
+describe('appending a range of another column', () => {
+  /** A value for row i of a column, from a seed: blanks, repeats, and now and then an outlier. */
+  const intAt = (seed: number, i: number): number | null => {
+    const h = Math.imul(i + 1, 0x9e3779b1) ^ seed;
+    if (h % 11 === 0) return null;
+    if (seed % 3 === 0 && h % 997 === 0) return h; // wide
+    return (h % 30_000) | 0;
+  };
+  const textAt = (seed: number, i: number, distinct: number): string | null => {
+    const h = (Math.imul(i + 1, 0x85ebca6b) ^ seed) >>> 0;
+    if (h % 13 === 0) return null;
+    if (h % 101 === 0) return `long ${'é'.repeat(100 + (h % 200))} ${h}`;
+    if (h % 17 === 0) return `Équipe ${h % distinct}`;
+    return `C${h % distinct}`;
+  };
+  const plan = fc.record({
+    seed: fc.integer({ min: 0, max: 1_000_000 }),
+    before: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 140_000 })),
+    length: fc.integer({ min: 0, max: 140_000 }),
+    from: fc.nat(),
+    span: fc.nat(),
+  });
+  const bounds = (p: { length: number; from: number; span: number }) => {
+    const from = p.length === 0 ? 0 : p.from % (p.length + 1);
+    return { from, to: from + (p.span % (p.length - from + 1)) };
+  };
+
+  it('property: IntColumn.pushRange', () => {
+    fc.assert(
+      fc.property(plan, (p) => {
+        const { from, to } = bounds(p);
+        const source = new IntColumn();
+        const into = new IntColumn();
+        const want = new IntColumn();
+        for (let i = 0; i < p.length; i++) source.push(intAt(p.seed, i));
+        for (let i = 0; i < p.before; i++) {
+          const v = intAt(p.seed + 1, i);
+          into.push(v);
+          want.push(v);
+        }
+        into.pushRange(source, from, to);
+        for (let i = from; i < to; i++) want.push(source.get(i));
+        expect(into.length).toBe(want.length);
+        for (let i = 0; i < want.length; i++) if (into.get(i) !== want.get(i)) expect([i, into.get(i)]).toEqual([i, want.get(i)]);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('property: DictColumn.pushRange, codes shared between calls', () => {
+    fc.assert(
+      fc.property(plan, fc.constantFrom(50, 5_000, 70_000), (p, distinct) => {
+        const { from, to } = bounds(p);
+        const source = new DictColumn(false);
+        const into = new DictColumn();
+        const want = new DictColumn();
+        for (let i = 0; i < p.length; i++) source.push(textAt(p.seed, i, distinct));
+        for (let i = 0; i < p.before; i++) {
+          const v = textAt(p.seed + 1, i, distinct);
+          into.push(v);
+          want.push(v);
+        }
+        const codes = new Int32Array(source.size + 1);
+        const middle = from + ((to - from) >>> 1);
+        into.pushRange(source, from, middle, codes);
+        into.pushRange(source, middle, to, codes);
+        for (let i = from; i < to; i++) want.push(source.get(i));
+        expect(into.length).toBe(want.length);
+        expect(into.dictionary()).toEqual(want.dictionary());
+        for (let i = 0; i < want.length; i++) if (into.get(i) !== want.get(i)) expect([i, into.get(i)]).toEqual([i, want.get(i)]);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('DictColumn.pushRange widens past 65,535 distinct values in the middle of a range', () => {
+    const source = new DictColumn(false);
+    const into = new DictColumn();
+    for (let i = 0; i < 65_530; i++) into.push(`A${i}`);
+    for (let i = 0; i < 20; i++) source.push(i % 2 ? `B${i}` : `A${i}`);
+    into.pushRange(source, 0, 20, new Int32Array(source.size + 1));
+    expect(into.snapshot().wide).toBe(true);
+    for (let i = 0; i < 20; i++) expect(into.get(65_530 + i)).toBe(i % 2 ? `B${i}` : `A${i}`);
+    expect(into.get(65_529)).toBe('A65529');
+  });
+
+  it('property: ArenaColumn.pushRange', () => {
+    fc.assert(
+      fc.property(plan, (p) => {
+        const { from, to } = bounds(p);
+        const source = new ArenaColumn();
+        const into = new ArenaColumn();
+        const want = new ArenaColumn();
+        for (let i = 0; i < p.length; i++) source.push(textAt(p.seed, i, 1_000_000_000));
+        for (let i = 0; i < p.before; i++) {
+          const v = textAt(p.seed + 1, i, 1_000_000_000);
+          into.push(v);
+          want.push(v);
+        }
+        into.pushRange(source, from, to);
+        for (let i = from; i < to; i++) want.push(source.get(i));
+        expect(into.length).toBe(want.length);
+        for (let i = 0; i < want.length; i++) if (into.get(i) !== want.get(i)) expect([i, into.get(i)]).toEqual([i, want.get(i)]);
+        // What was appended survives a move between threads.
+        const back = moved(into);
+        for (let i = p.before; i < want.length; i++) if (back.get(i) !== want.get(i)) expect([i, back.get(i)]).toEqual([i, want.get(i)]);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('property: LineColumn.pushRange', () => {
+    const lines = fc.array(fc.integer({ min: 1, max: 4 }), { maxLength: 300 });
+    fc.assert(
+      fc.property(lines, lines, fc.nat(), fc.nat(), fc.integer({ min: 0, max: 1000 }), (gapsBefore, gaps, a, b, by) => {
+        const make = (steps: number[]) => {
+          const c = new LineColumn();
+          let line = 1;
+          for (const g of steps) c.push((line += g));
+          return c;
+        };
+        const source = make(gaps);
+        const into = make(gapsBefore);
+        const want = make(gapsBefore);
+        const from = a % (gaps.length + 1);
+        const to = from + (b % (gaps.length - from + 1));
+        into.pushRange(source, from, to, by);
+        for (let i = from; i < to; i++) want.push(source.get(i) + by);
+        expect(into.length).toBe(want.length);
+        for (let i = 0; i < want.length; i++) expect(into.get(i)).toBe(want.get(i));
+        // Runs of one offset stay one entry.
+        expect(into.snapshot().from.length).toBe(want.snapshot().from.length);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
