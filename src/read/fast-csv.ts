@@ -280,20 +280,25 @@ export class CsvScanner {
         column = this.interned[i];
       }
       if (column !== undefined) {
-        let h = end - start;
+        const length = end - start;
+        let h = length;
         for (let p = start; p < end; p++) h = (Math.imul(h, 31) + buf[p]!) | 0;
         const slot = h & (INTERN_SLOTS - 1);
-        const known = column.texts[slot];
-        if (known !== undefined && known.length === end - start) {
+        // The slot's text is compared byte for byte with the cell's: typed arrays both, no string read.
+        const bytes = column.bytes;
+        const at = slot * INTERN_LENGTH;
+        if (column.lengths[slot] === length) {
           let j = 0;
-          while (j < known.length && known.charCodeAt(j) === buf[start + j]) j++;
-          if (j === known.length) {
+          while (j < length && bytes[at + j] === buf[start + j]) j++;
+          if (j === length) {
             column.found++;
-            return known;
+            return column.texts[slot]!;
           }
         }
         const made = buf.latin1Slice(start, end);
         column.texts[slot] = made;
+        column.lengths[slot] = length;
+        for (let j = 0; j < length; j++) bytes[at + j] = buf[start + j]!;
         if (++column.looked === INTERN_TRIAL && column.found * 2 < INTERN_TRIAL) this.interned[i] = undefined;
         return made;
       }
@@ -333,7 +338,10 @@ const INTERN_TRIAL = 4096;
 
 /** The texts of one column lately made, and how often looking them up has paid. */
 class Interned {
-  readonly texts: (string | undefined)[] = new Array<string | undefined>(INTERN_SLOTS);
+  /** Each slot's text, its length in bytes (0: none yet) and its bytes (at slot × INTERN_LENGTH). */
+  readonly texts: string[] = new Array<string>(INTERN_SLOTS).fill('');
+  readonly lengths = new Uint8Array(INTERN_SLOTS);
+  readonly bytes = new Uint8Array(INTERN_SLOTS * INTERN_LENGTH);
   looked = 0;
   found = 0;
 }

@@ -180,6 +180,21 @@ describe('the fast CSV reader against csv-parse', () => {
     );
   });
 
+  it('hands out each text it keeps for a column only for the same bytes: values of one length crowding its slots, up to the longest kept and past it', async () => {
+    // 6,000 distinct values of each length, in a random order and repeated, so that many share a slot.
+    const random = fc.sample(fc.integer({ min: 0, max: 5999 }), { numRuns: 40_000, seed: 7 });
+    const lengths = [1, 7, 10, 39, 40, 41];
+    const value = (n: number, length: number) => `${n}`.padStart(length, 'x').slice(-length).replace(/^x*/, (m) => 'y'.repeat(m.length));
+    const rows = random.map((n, i) => lengths.map((length) => value((n + i * (length === 1 ? 1 : 0)) % 6000, length)).join(','));
+    const bytes = Buffer.from(`${lengths.map((l) => `c${l}`).join(',')}\n${rows.join('\n')}\n`);
+    const fast = await fastAlone(bytes, 65_536);
+    const parsed = await parseAlone(bytes, 65_536);
+    expect(fast).not.toBe('fallback');
+    if (fast === 'fallback') return;
+    expect(fast.seen.rows.length).toBe(random.length);
+    expect(fast.seen).toEqual(parsed.seen);
+  });
+
   it('makes text only of the cells the sink reads: others are blank or UNREAD_CELL', async () => {
     const { seen, sink } = recorder([0, 2]);
     await readCsvFast(Readable.from([Buffer.from('a,b,c,d\n1,x, 3 ,\n4, ,"6",\u00a0\n')]), sink);
