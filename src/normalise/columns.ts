@@ -9,7 +9,7 @@
 
 const CHUNK_BITS = 16;
 /** Slots in a dictionary column's cache of recently seen values (a power of two). */
-const CACHE_SLOTS = 1024;
+const CACHE_SLOTS = 4096;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 

@@ -332,7 +332,7 @@ function withoutBom(b: Buffer): Buffer {
 /** Texts longer than this are made afresh each time. */
 const INTERN_LENGTH = 40;
 /** Texts remembered per column (a power of two), by a hash of their bytes. */
-const INTERN_SLOTS = 1024;
+const INTERN_SLOTS = 4096;
 /** Texts made afresh (not found) after which a column that found fewer than half as many stops looking. */
 const INTERN_TRIAL = 4096;
 
