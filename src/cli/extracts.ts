@@ -220,8 +220,11 @@ function outcomeSource(read: ExtractRead): string {
 
 /**
  * Reads every extract, several sources at once on a machine with several
- * cores: the largest on this thread, the others in worker threads, each
- * streamed. The outcome does not depend on which thread read what.
+ * cores, each streamed: the largest first, on this thread (or, when it is
+ * split, its first part here and its later part on a worker), then each
+ * thread takes the largest source left as it comes free, except that this
+ * thread takes the smallest while a split file's later part is still being
+ * read. The outcome does not depend on which thread read what.
  */
 export async function loadAll(located: Located, asAt: Day, config: Config, options: LoadOptions = {}): Promise<Loaded> {
   const placeholders = placeholdersOf(config);
@@ -290,7 +293,8 @@ export async function loadAll(located: Located, asAt: Day, config: Config, optio
     kept.postMessage({ kind: 'warm-up', bankHolidays: calendar.bankHolidays ? { region: calendar.region, years } : undefined } satisfies WorkerJob);
   }
   let nextId = 0;
-  const take = () => queue.shift();
+  /** The next source: the largest, or with `smallest` the smallest (see onThisThread). */
+  const take = (smallest = false) => (smallest ? queue.pop() : queue.shift());
 
   /** Sends a job to a worker and waits for its answer, passing on its progress. */
   const ask = (worker: Worker, message: LoadJob | PartJob): Promise<Exclude<WorkerReply, { kind: 'progress' }>> =>
@@ -336,7 +340,10 @@ export async function loadAll(located: Located, asAt: Day, config: Config, optio
     for (;;) {
       // The merge as soon as the later part is in, while the workers read on.
       if (!splitDone && laterRead) await finishSplit();
-      const job = take();
+      // Until then, the smallest source: the merge, which only this thread can do, then waits for no long
+      // read, and the workers are left the large ones (else a worker may sit idle at the end while this
+      // thread finishes a large file and then merges).
+      const job = take(!splitDone);
       if (!job) break;
       const onBytes = progress ? (bytes: number) => progress.advance(bytes) : undefined;
       try {
