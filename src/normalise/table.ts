@@ -155,14 +155,6 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
   }
 
   /**
-   * Whether a row may hold a key with this hash (then findKey tells); when
-   * not, no row holds the key.
-   */
-  mayHoldKey(hash: number): boolean {
-    return this.openIndex().has(hash);
-  }
-
-  /**
    * Indexes the keys of rows `from`, `from + 1` ... of a table to be
    * appended (see appendRows), by their hashes, as long as no row may hold
    * the same key: returns the first row that may (not indexed), or `to`.
@@ -177,7 +169,7 @@ export class RecordTable<N extends ExtractName> implements Records<RecordTypes[N
    * extract), as their cells would be appended one by one, their lines
    * moved on by `by`, a column at a time; `codes` holds one array per
    * column for the dictionary columns (see DictColumn.pushRange). Their
-   * keys are indexed beforehand (indexKey), so that the rows after them
+   * keys are indexed beforehand (indexNewKeys), so that the rows after them
    * can be checked against them before they are copied.
    */
   appendRows(source: RecordTable<N>, from: number, to: number, by: number, codes: readonly (Int32Array | undefined)[]): void {
