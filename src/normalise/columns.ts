@@ -451,12 +451,7 @@ export class LineColumn {
   length = 0;
 
   push(line: number): void {
-    const offset = line - this.length;
-    if (this.offsets.length === 0 || this.offsets[this.offsets.length - 1] !== offset) {
-      this.from.push(this.length);
-      this.offsets.push(offset);
-    }
-    this.length++;
+    this.extend(line - this.length, 1);
   }
 
   /**
@@ -465,28 +460,28 @@ export class LineColumn {
    * an offset, not one per row.
    */
   pushRange(source: LineColumn, from: number, to: number, by: number): void {
-    // The run holding row `from`: the last whose first row is at or before it.
-    let k = 0;
-    let hi = source.from.length;
-    while (k < hi) {
-      const mid = (k + hi) >>> 1;
-      if (source.from[mid]! <= from) k = mid + 1;
-      else hi = mid;
-    }
-    k--;
-    for (let row = from; row < to; k++) {
+    for (let k = source.runOf(from), row = from; row < to; k++) {
       const end = Math.min(to, source.from[k + 1] ?? to);
-      const offset = source.offsets[k]! + by + row - this.length;
-      if (this.offsets.length === 0 || this.offsets[this.offsets.length - 1] !== offset) {
-        this.from.push(this.length);
-        this.offsets.push(offset);
-      }
-      this.length += end - row;
+      this.extend(source.offsets[k]! + by + row - this.length, end - row);
       row = end;
     }
   }
 
   get(row: number): number {
+    return row + this.offsets[this.runOf(row)]!;
+  }
+
+  /** Appends `count` rows whose line is their row number plus `offset`. */
+  private extend(offset: number, count: number): void {
+    if (this.offsets.length === 0 || this.offsets[this.offsets.length - 1] !== offset) {
+      this.from.push(this.length);
+      this.offsets.push(offset);
+    }
+    this.length += count;
+  }
+
+  /** The run of rows holding row `row`: the last whose first row is at or before it. */
+  private runOf(row: number): number {
     let lo = 0;
     let hi = this.from.length;
     while (lo < hi) {
@@ -494,7 +489,7 @@ export class LineColumn {
       if (this.from[mid]! <= row) lo = mid + 1;
       else hi = mid;
     }
-    return row + this.offsets[lo - 1]!;
+    return lo - 1;
   }
 
   snapshot(): LineState {

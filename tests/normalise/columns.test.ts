@@ -188,23 +188,41 @@ describe('appending a range of another column', () => {
     return { from, to: from + (p.span % (p.length - from + 1)) };
   };
 
+  /** A column of any kind, as these tests use it. */
+  type AnyColumn<V> = { push(v: V): void; get(i: number): V; readonly length: number };
+
+  /**
+   * A source of `p.length` values and a column of `p.before` others; rows
+   * `from` to `to` of the source appended with `append`, and, to compare,
+   * pushed one by one to a twin of the column. Every row must match.
+   */
+  function appendedRange<C extends AnyColumn<V>, V>(
+    make: () => C,
+    valueAt: (seed: number, i: number) => V,
+    p: { seed: number; before: number; length: number; from: number; span: number },
+    append: (into: C, source: C, from: number, to: number) => void,
+  ): { into: C; want: C } {
+    const { from, to } = bounds(p);
+    const source = make();
+    const into = make();
+    const want = make();
+    for (let i = 0; i < p.length; i++) source.push(valueAt(p.seed, i));
+    for (let i = 0; i < p.before; i++) {
+      const v = valueAt(p.seed + 1, i);
+      into.push(v);
+      want.push(v);
+    }
+    append(into, source, from, to);
+    for (let i = from; i < to; i++) want.push(source.get(i));
+    expect(into.length).toBe(want.length);
+    for (let i = 0; i < want.length; i++) if (into.get(i) !== want.get(i)) expect([i, into.get(i)]).toEqual([i, want.get(i)]);
+    return { into, want };
+  }
+
   it('property: IntColumn.pushRange', () => {
     fc.assert(
       fc.property(plan, (p) => {
-        const { from, to } = bounds(p);
-        const source = new IntColumn();
-        const into = new IntColumn();
-        const want = new IntColumn();
-        for (let i = 0; i < p.length; i++) source.push(intAt(p.seed, i));
-        for (let i = 0; i < p.before; i++) {
-          const v = intAt(p.seed + 1, i);
-          into.push(v);
-          want.push(v);
-        }
-        into.pushRange(source, from, to);
-        for (let i = from; i < to; i++) want.push(source.get(i));
-        expect(into.length).toBe(want.length);
-        for (let i = 0; i < want.length; i++) if (into.get(i) !== want.get(i)) expect([i, into.get(i)]).toEqual([i, want.get(i)]);
+        appendedRange(() => new IntColumn(), intAt, p, (into, source, from, to) => into.pushRange(source, from, to));
       }),
       { numRuns: 25 },
     );
@@ -213,24 +231,20 @@ describe('appending a range of another column', () => {
   it('property: DictColumn.pushRange, codes shared between calls', () => {
     fc.assert(
       fc.property(plan, fc.constantFrom(50, 5_000, 70_000), (p, distinct) => {
-        const { from, to } = bounds(p);
-        const source = new DictColumn(false);
-        const into = new DictColumn();
-        const want = new DictColumn();
-        for (let i = 0; i < p.length; i++) source.push(textAt(p.seed, i, distinct));
-        for (let i = 0; i < p.before; i++) {
-          const v = textAt(p.seed + 1, i, distinct);
-          into.push(v);
-          want.push(v);
-        }
-        const codes = new Int32Array(source.size + 1);
-        const middle = from + ((to - from) >>> 1);
-        into.pushRange(source, from, middle, codes);
-        into.pushRange(source, middle, to, codes);
-        for (let i = from; i < to; i++) want.push(source.get(i));
-        expect(into.length).toBe(want.length);
+        let made = 0;
+        // The first column made is the source: a part's, which keeps every spelling.
+        const { into, want } = appendedRange(
+          () => new DictColumn(made++ > 0),
+          (seed, i) => textAt(seed, i, distinct),
+          p,
+          (into, source, from, to) => {
+            const codes = new Int32Array(source.size + 1);
+            const middle = from + ((to - from) >>> 1);
+            into.pushRange(source, from, middle, codes);
+            into.pushRange(source, middle, to, codes);
+          },
+        );
         expect(into.dictionary()).toEqual(want.dictionary());
-        for (let i = 0; i < want.length; i++) if (into.get(i) !== want.get(i)) expect([i, into.get(i)]).toEqual([i, want.get(i)]);
       }),
       { numRuns: 25 },
     );
@@ -250,20 +264,12 @@ describe('appending a range of another column', () => {
   it('property: ArenaColumn.pushRange', () => {
     fc.assert(
       fc.property(plan, (p) => {
-        const { from, to } = bounds(p);
-        const source = new ArenaColumn();
-        const into = new ArenaColumn();
-        const want = new ArenaColumn();
-        for (let i = 0; i < p.length; i++) source.push(textAt(p.seed, i, 1_000_000_000));
-        for (let i = 0; i < p.before; i++) {
-          const v = textAt(p.seed + 1, i, 1_000_000_000);
-          into.push(v);
-          want.push(v);
-        }
-        into.pushRange(source, from, to);
-        for (let i = from; i < to; i++) want.push(source.get(i));
-        expect(into.length).toBe(want.length);
-        for (let i = 0; i < want.length; i++) if (into.get(i) !== want.get(i)) expect([i, into.get(i)]).toEqual([i, want.get(i)]);
+        const { into, want } = appendedRange(
+          () => new ArenaColumn(),
+          (seed, i) => textAt(seed, i, 1_000_000_000),
+          p,
+          (into, source, from, to) => into.pushRange(source, from, to),
+        );
         // What was appended survives a move between threads.
         const back = moved(into);
         for (let i = p.before; i < want.length; i++) if (back.get(i) !== want.get(i)) expect([i, back.get(i)]).toEqual([i, want.get(i)]);
