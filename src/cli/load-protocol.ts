@@ -251,12 +251,22 @@ export function describeLoadFailure(e: unknown, source: SourceRef): LoadFailure 
   if (e instanceof ExtractError) return { type: 'problem', problem: e.problem };
   if (e instanceof CliError) return { type: 'problem', problem: unreadable(source, e.message) };
   if ((e as NodeJS.ErrnoException)?.code) return { type: 'problem', problem: unreadable(source, `cannot read ${source.path}: ${(e as Error).message}`) };
+  return { type: 'internal', ...internalError(e) };
+}
+
+/** A failure that is a bug, as plain data to send between threads: its message and stack. */
+export function internalError(e: unknown): { readonly message: string; readonly stack: string } {
   const err = e as Error;
-  return { type: 'internal', message: err?.message ?? String(e), stack: err?.stack ?? '' };
+  return { message: err?.message ?? String(e), stack: err?.stack ?? '' };
+}
+
+/** An internal error sent from another thread (see internalError), as an Error again, with the stack where it arose. */
+export function errorFrom(internal: { readonly message: string; readonly stack: string }): Error {
+  return Object.assign(new Error(internal.message), { stack: internal.stack });
 }
 
 /** The failure as the error the commands handle: one plain line, or an internal error. */
 export function failureError(failure: LoadFailure): Error {
-  if (failure.type === 'internal') return Object.assign(new Error(failure.message), { stack: failure.stack });
+  if (failure.type === 'internal') return errorFrom(failure);
   return new CliError(problemLine(failure.problem));
 }

@@ -9,6 +9,7 @@ import type { MeasureJob } from './measure-job.js';
 import { extractState } from '../normalise/load.js';
 import {
   describeLoadFailure,
+  internalError,
   type ExtractReply,
   type JobExtras,
   jobSource,
@@ -47,8 +48,7 @@ async function runMeasures(job: MeasureJob): Promise<void> {
     const { runMeasureJob } = await import('./measure-job.js');
     answer = runMeasureJob(job);
   } catch (e) {
-    const err = e as Error;
-    answer = { reply: { kind: 'measures-failed', id: job.id, message: err?.message ?? String(e), stack: err?.stack ?? '' }, transfer: [] };
+    answer = { reply: { kind: 'measures-failed', id: job.id, ...internalError(e) }, transfer: [] };
   }
   port!.postMessage(answer.reply, answer.transfer);
 }

@@ -7,13 +7,14 @@
 import type { Config } from '../config/config.js';
 import type { Day } from '../core/day.js';
 import type { Period } from '../core/period.js';
-import { MEASURES } from '../measures/index.js';
+import { findMeasure } from '../measures/index.js';
 import type { Grouping, MeasureData } from '../measures/types.js';
 import { transferables } from '../normalise/columns.js';
 import { EXTRACTS, type ExtractName } from '../normalise/extracts.js';
 import { RecordTable, type TableState } from '../normalise/table.js';
 import { type MeasureRun, runMeasure } from '../report/scorecard.js';
 import { measureContext } from './context.js';
+import { internalError } from './load-protocol.js';
 
 /** An extract's records as plain data, with the count of rows its source had. */
 export interface MovedTable {
@@ -59,14 +60,13 @@ export function runMeasureJob(job: MeasureJob): { reply: MeasureReply; transfer:
     const data = Object.fromEntries(tables) as MeasureData;
     const context = measureContext(job.config, job.asAt);
     const runs = job.measures.map((id) => {
-      const measure = MEASURES.find((m) => m.id === id);
+      const measure = findMeasure(id);
       if (!measure) throw new Error(`internal: no measure ${id}`);
       return [id, runMeasure(measure, data, context, job.periods, job.by)] as const;
     });
     const back = tables.map(([name, records]) => moveTable(name, records));
     return { reply: { kind: 'measures-done', id: job.id, runs, tables: back.map((b) => b.moved) }, transfer: back.flatMap((b) => b.transfer) };
   } catch (e) {
-    const err = e as Error;
-    return { reply: { kind: 'measures-failed', id: job.id, message: err?.message ?? String(e), stack: err?.stack ?? '' }, transfer: [] };
+    return { reply: { kind: 'measures-failed', id: job.id, ...internalError(e) }, transfer: [] };
   }
 }

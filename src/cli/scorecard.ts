@@ -24,7 +24,7 @@ import { checkExtract } from '../report/validation.js';
 import { sourceText } from '../report/wording.js';
 import { CliError, EXIT } from './errors.js';
 import { csvReaderOf, type ExtractSources, loadExtracts, locateExtracts } from './extracts.js';
-import type { WorkbookSummary, WorkerReply } from './load-protocol.js';
+import { errorFrom, type WorkbookSummary, type WorkerReply } from './load-protocol.js';
 import { type CliIo, readTextFile, writeFileAtomic } from './io.js';
 import { type PeriodOptions, periodSpecOf, resolvePeriods } from './periods.js';
 import { Progress } from './progress.js';
@@ -247,7 +247,7 @@ async function runShared<R extends PreparedRun & { readonly periods: readonly Pe
     if (!there.has(measure.id)) runs.set(measure.id, runMeasure(measure, run.data, run.context, run.periods, by));
   }
   const reply = await answer;
-  if (reply.kind === 'measures-failed') throw Object.assign(new Error(reply.message), { stack: reply.stack });
+  if (reply.kind === 'measures-failed') throw errorFrom(reply);
   for (const [id, r] of reply.runs) runs.set(id, r);
   const back = new Map(reply.tables.map((t) => [t.name, restoreTable(t)]));
   const extracts = run.extracts.map((x) => {

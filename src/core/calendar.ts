@@ -24,9 +24,17 @@ import { type Day, dayFromYmd, formatDay, parseIsoDay, weekday, ymdFromDay } fro
  * loads faster than its modules.
  */
 let holidaysClass: typeof HolidaysClass | undefined;
-function holidaysOf(country: string, state: string): HolidaysClass {
-  holidaysClass ??= createRequire(import.meta.url)('date-holidays') as typeof HolidaysClass;
-  return new holidaysClass(country, state);
+/** One date-holidays instance per region, made once (each takes several milliseconds to set up). */
+const holidaysByRegion = new Map<Region, HolidaysClass>();
+function holidaysOf(region: Region): HolidaysClass {
+  let hd = holidaysByRegion.get(region);
+  if (!hd) {
+    holidaysClass ??= createRequire(import.meta.url)('date-holidays') as typeof HolidaysClass;
+    const { country, state } = REGIONS[region];
+    hd = new holidaysClass(country, state);
+    holidaysByRegion.set(region, hd);
+  }
+  return hd;
 }
 
 /** The UK bank-holiday regions. */
@@ -66,8 +74,7 @@ export function bankHolidays(region: Region, year: number): Map<Day, string> {
   const cacheKey = `${region}:${year}`;
   const cached = holidayCache.get(cacheKey);
   if (cached) return cached;
-  const { country, state } = REGIONS[region];
-  const hd = holidaysOf(country, state);
+  const hd = holidaysOf(region);
   const days = new Map<Day, string>();
   for (const h of hd.getHolidays(year)) {
     if (h.type !== 'public' && h.type !== 'bank') continue;

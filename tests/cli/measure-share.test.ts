@@ -155,3 +155,26 @@ describe('a scorecard with its measures shared between two threads', () => {
     }
   });
 });
+
+describe("the worker's measures job", () => {
+  it('answers a job it cannot run with the failure, message and stack, which the main thread raises as an error again', async () => {
+    const { runMeasureJob } = await import('../../src/cli/measure-job.js');
+    const { errorFrom } = await import('../../src/cli/load-protocol.js');
+    const { reply, transfer } = runMeasureJob({
+      kind: 'measures',
+      id: 7,
+      config: defaultConfig(),
+      asAt: dayFromYmd(2021, 5, 10),
+      periods: [],
+      measures: ['no_such_measure'],
+      tables: [],
+    });
+    expect(transfer).toEqual([]);
+    expect(reply).toMatchObject({ kind: 'measures-failed', id: 7, message: 'internal: no measure no_such_measure' });
+    if (reply.kind !== 'measures-failed') return;
+    expect(reply.stack).toContain('internal: no measure no_such_measure');
+    const raised = errorFrom(reply);
+    expect(raised.message).toBe('internal: no measure no_such_measure');
+    expect(raised.stack).toBe(reply.stack);
+  });
+});
