@@ -51,7 +51,7 @@ export class IntColumn {
   push(v: number | null): void {
     if (v !== null && !this.wide && (v <= NULL16 || v > 32767)) this.widen();
     const i = this.length++;
-    if ((i & MASK) === 0) this.chunks.push(this.wide ? (spare.ints.pop() ?? new Int32Array(CHUNK)) : (spare.halves.pop() ?? new Int16Array(CHUNK)));
+    if ((i & MASK) === 0) this.addChunk();
     this.chunks[i >>> CHUNK_BITS]![i & MASK] = v === null ? (this.wide ? IntColumn.NULL : NULL16) : v;
   }
 
@@ -70,7 +70,7 @@ export class IntColumn {
     const convert = this.wide && !source.wide;
     for (let i = from; i < to; ) {
       const at = this.length;
-      if ((at & MASK) === 0) this.chunks.push(this.wide ? (spare.ints.pop() ?? new Int32Array(CHUNK)) : (spare.halves.pop() ?? new Int16Array(CHUNK)));
+      if ((at & MASK) === 0) this.addChunk();
       const into = this.chunks[at >>> CHUNK_BITS]!;
       const d = at & MASK;
       const chunk = source.chunks[i >>> CHUNK_BITS]!;
@@ -85,6 +85,11 @@ export class IntColumn {
       this.length += n;
       i += n;
     }
+  }
+
+  /** A chunk for the next 65,536 rows, of the width in use (a spare one if any). */
+  private addChunk(): void {
+    this.chunks.push(this.wide ? (spare.ints.pop() ?? new Int32Array(CHUNK)) : (spare.halves.pop() ?? new Int16Array(CHUNK)));
   }
 
   /** From two bytes a row to four, blanks kept blank. */
@@ -153,8 +158,13 @@ export class DictColumn {
   push(v: string | null): void {
     const code = v === null ? 0 : this.codeOf(v); // 0 is blank; value k is stored as k + 1
     const i = this.length++;
-    if ((i & MASK) === 0) this.chunks.push(this.wide ? (spare.ints.pop() ?? new Int32Array(CHUNK)) : (spare.shorts.pop() ?? new Uint16Array(CHUNK)));
+    if ((i & MASK) === 0) this.addChunk();
     this.chunks[i >>> CHUNK_BITS]![i & MASK] = code;
+  }
+
+  /** A chunk for the next 65,536 rows, of the width in use (a spare one if any). */
+  private addChunk(): void {
+    this.chunks.push(this.wide ? (spare.ints.pop() ?? new Int32Array(CHUNK)) : (spare.shorts.pop() ?? new Uint16Array(CHUNK)));
   }
 
   private codeOf(v: string): number {
@@ -194,7 +204,7 @@ export class DictColumn {
   pushRange(source: DictColumn, from: number, to: number, codes: Int32Array): void {
     for (let i = from; i < to; ) {
       const at = this.length;
-      if ((at & MASK) === 0) this.chunks.push(this.wide ? (spare.ints.pop() ?? new Int32Array(CHUNK)) : (spare.shorts.pop() ?? new Uint16Array(CHUNK)));
+      if ((at & MASK) === 0) this.addChunk();
       const d = at & MASK;
       const chunk = source.chunks[i >>> CHUNK_BITS]!;
       const s = i & MASK;
@@ -311,7 +321,7 @@ export class ArenaColumn {
 
   push(v: string | null): void {
     const i = this.length++;
-    if ((i & MASK) === 0) this.refs.push(spare.refs.pop() ?? new Uint32Array(CHUNK));
+    if ((i & MASK) === 0) this.addRefs();
     this.refs[i >>> CHUNK_BITS]![i & MASK] = v === null ? NO_VALUE : this.store(i, v);
   }
 
@@ -323,15 +333,25 @@ export class ArenaColumn {
       return OVERFLOW;
     }
     if (this.used + 1 + v.length * 3 > BLOCK_BYTES) {
-      this.block = spare.blocks.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
-      this.blocks.push(this.block);
-      this.used = 0;
+      this.addBlock();
     }
     const at = this.used;
     const n = writeAscii(this.block, at + 1, v) ?? this.block.write(v, at + 1, 'utf8');
     this.block[at] = n;
     this.used = at + 1 + n;
     return (this.blocks.length - 1) * BLOCK_BYTES + at;
+  }
+
+  /** Offsets for the next 65,536 rows (a spare array if any). */
+  private addRefs(): void {
+    this.refs.push(spare.refs.pop() ?? new Uint32Array(CHUNK));
+  }
+
+  /** A fresh block to store values in (a spare one if any). */
+  private addBlock(): void {
+    this.block = spare.blocks.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
+    this.blocks.push(this.block);
+    this.used = 0;
   }
 
   get(i: number): string | null {
@@ -381,7 +401,7 @@ export class ArenaColumn {
       const row = this.length;
       if (ref === NO_VALUE) {
         this.length++;
-        if ((row & MASK) === 0) this.refs.push(spare.refs.pop() ?? new Uint32Array(CHUNK));
+        if ((row & MASK) === 0) this.addRefs();
         this.refs[row >>> CHUNK_BITS]![row & MASK] = NO_VALUE;
         continue;
       }
@@ -403,16 +423,14 @@ export class ArenaColumn {
           this.used += spanTo - spanFrom;
         }
         if (this.used + (end - at) > BLOCK_BYTES) {
-          this.block = spare.blocks.pop() ?? Buffer.allocUnsafe(BLOCK_BYTES);
-          this.blocks.push(this.block);
-          this.used = 0;
+          this.addBlock();
         }
         spanBlock = b;
         spanFrom = at;
       }
       spanTo = end;
       this.length++;
-      if ((row & MASK) === 0) this.refs.push(spare.refs.pop() ?? new Uint32Array(CHUNK));
+      if ((row & MASK) === 0) this.addRefs();
       this.refs[row >>> CHUNK_BITS]![row & MASK] = (this.blocks.length - 1) * BLOCK_BYTES + this.used + (at - spanFrom);
     }
     if (spanBlock >= 0) {

@@ -8,6 +8,15 @@ function moved<T extends IntColumn | DictColumn | ArenaColumn>(column: T): T {
   return restoreColumn(structuredClone(state, { transfer: [...new Set(transferables(state))] })) as T;
 }
 
+/** Pushes `values` to an empty column, which must give each back, and so must the column once moved between threads. */
+function keepsAndMoves<V>(column: (IntColumn | ArenaColumn) & { push(v: V): void }, values: readonly V[]): void {
+  for (const v of values) column.push(v);
+  values.forEach((v, i) => expect(column.get(i)).toBe(v));
+  // Moving hands the memory over: read the moved column only.
+  const back = moved(column);
+  values.forEach((v, i) => expect(back.get(i)).toBe(v));
+}
+
 describe('columns', () => {
   it('IntColumn keeps numbers and blanks across chunks', () => {
     const c = new IntColumn();
@@ -42,13 +51,7 @@ describe('columns', () => {
   it('property: IntColumn gives back every value pushed, narrow or wide, moved or not', () => {
     const value = fc.oneof(fc.constant(null), fc.integer({ min: -40_000, max: 40_000 }), fc.integer({ min: -2_147_483_647, max: 2_147_483_647 }));
     fc.assert(
-      fc.property(fc.array(value, { maxLength: 200 }), (values) => {
-        const c = new IntColumn();
-        for (const v of values) c.push(v);
-        values.forEach((v, i) => expect(c.get(i)).toBe(v));
-        const back = moved(c);
-        values.forEach((v, i) => expect(back.get(i)).toBe(v));
-      }),
+      fc.property(fc.array(value, { maxLength: 200 }), (values) => keepsAndMoves(new IntColumn(), values)),
       { numRuns: 200 },
     );
   });
@@ -63,14 +66,9 @@ describe('columns', () => {
 
   it('ArenaColumn keeps any text, short or long, ASCII or not', () => {
     fc.assert(
-      fc.property(fc.array(fc.option(fc.string({ unit: 'binary', maxLength: 300 }), { nil: null }), { maxLength: 300 }), (values) => {
-        const c = new ArenaColumn();
-        for (const v of values) c.push(v);
-        values.forEach((v, i) => expect(c.get(i)).toBe(v));
-        // Moving hands the memory over: read the moved column only.
-        const back = moved(c);
-        values.forEach((v, i) => expect(back.get(i)).toBe(v));
-      }),
+      fc.property(fc.array(fc.option(fc.string({ unit: 'binary', maxLength: 300 }), { nil: null }), { maxLength: 300 }), (values) =>
+        keepsAndMoves(new ArenaColumn(), values),
+      ),
       { numRuns: 100 },
     );
   });
