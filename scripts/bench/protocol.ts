@@ -25,7 +25,7 @@ export type ChildJob =
   | {
       /** The whole command line run in the child's process. */
       readonly kind: 'scorecard';
-      /** dist/cli/main.js. */
+      /** The CLI's main module: dist/bundle/main.js (what bin/csc-kpi.js runs), or dist/cli/main.js to profile. */
       readonly mainUrl: string;
       readonly argv: readonly string[];
       /** Exit statuses that count as a run that worked (default 0 only; validate exits 2 on rejected rows). */
