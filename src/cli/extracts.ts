@@ -189,9 +189,9 @@ const BANK_HOLIDAY_YEARS_AFTER = 2;
  * then costs less (on two cores, 1,000,000 contacts on two threads: 3.04 s
  * against 3.16 s, median of 6 alternated runs; on one thread, with a core
  * to spare, it would cost more: 4.53 s against 4.29 s, so it is not done
- * then). The setting is V8's, for the whole process; it is taken up by each
- * thread started after it (the workers), and changes what code is
- * compiled when, never what it does.
+ * then). The setting is V8's, for the whole process from then on (it is
+ * made before the workers start, so they have it from their first line);
+ * it changes when code is optimised, never what it does.
  */
 function compileInForeground(threads: number): void {
   if (threads >= availableParallelism()) setFlagsFromString('--no-concurrent-recompilation');
