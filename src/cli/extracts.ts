@@ -294,8 +294,9 @@ export async function loadAll(located: Located, asAt: Day, config: Config, optio
   if (split) queue.shift();
   // A split file is two jobs, one of them for a worker.
   const wanted = Math.min(jobs, queue.length + (split ? 2 : 0)) - 1;
-  if (wanted > 0 && canSpawn) compileInForeground(wanted + 1);
-  const workers = wanted > 0 && canSpawn ? Array.from({ length: wanted }, () => new Worker(WORKER)) : [];
+  const spawning = wanted > 0 && canSpawn;
+  if (spawning) compileInForeground(wanted + 1);
+  const workers = spawning ? Array.from({ length: wanted }, () => new Worker(WORKER)) : [];
   // Measures are shared only between groups of extracts: one extract alone keeps no worker.
   const kept = options.keepWorker && count + books > 1 ? workers[0] : undefined;
   // Loading the measures takes a fifth of a second: done while the other threads read. The worker

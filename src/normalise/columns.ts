@@ -608,11 +608,6 @@ export class KeyIndex {
     return h >>> 0;
   }
 
-  /** Whether some key with this hash is held. */
-  has(hash: number): boolean {
-    return this.first(hash) >= 0;
-  }
-
   /** The first slot holding this hash, or -1; go on with `next`. */
   first(hash: number): number {
     return this.probe(hash & (this.rows.length - 1), hash);
@@ -651,7 +646,7 @@ export class KeyIndex {
    * Adds the hashes `hashes[from]`, `hashes[from + 1]` ... as rows `row`,
    * `row + 1` ..., as long as no hash is held yet: returns the position of
    * the first one that is (nothing added for it), or `to`. One probe a
-   * hash does for has and add both.
+   * hash both looks for it (as `first` would) and adds it.
    */
   addNew(hashes: Uint32Array, from: number, to: number, row: number): number {
     for (let i = from; i < to; i++) {
